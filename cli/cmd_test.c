@@ -1,0 +1,251 @@
+/*
+ * cmd_test.c -- `dyad test FILE...`: runs test data files.
+ *
+ * A file holds cases.  Each case starts with a header line
+ *
+ *   === KIND NAME [key=value ...]
+ *
+ * followed by its input, a line "---", and the expected output.  Lines
+ * before the first case that start with '#' are comments.  Trailing blank
+ * lines of input and expected output are ignored; an empty expected output
+ * means "produces nothing" (a sentence that must not be coded, say).
+ *
+ * Kinds (each prints what it produced, compared line by line):
+ *   sentences  one line per sentence; non-sentences as "[kind] text"
+ *   tokens     one line per sentence, words separated by spaces; the words
+ *              of a multiword token are joined by '+' ("did+n't")
+ *   conllu     the full `dyad tokenize` output
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct {
+  char *data;
+  size_t len, cap;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    size_t c = b->cap ? b->cap : 256;
+    while (c < b->len + n + 1) c *= 2;
+    char *p = realloc(b->data, c);
+    if (!p) abort();
+    b->data = p;
+    b->cap = c;
+  }
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+static void sb_puts(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+typedef struct {
+  const char *file;
+  long line;
+  const char *kind, *name;
+  char *opts; /* "key=value key=value" */
+  sbuf input, expected;
+} test_case;
+
+/* Value of key in the case options, or NULL. */
+static const char *case_opt(const test_case *tc, const char *key, char *buf,
+                            size_t size) {
+  size_t n = strlen(key);
+  const char *p = tc->opts;
+  while (p && *p) {
+    while (*p == ' ') p++;
+    const char *e = strchr(p, ' ');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (len > n && !strncmp(p, key, n) && p[n] == '=') {
+      size_t vl = len - n - 1;
+      if (vl >= size) vl = size - 1;
+      memcpy(buf, p + n + 1, vl);
+      buf[vl] = '\0';
+      return buf;
+    }
+    p = e;
+  }
+  return NULL;
+}
+
+typedef int (*kind_fn)(const test_case *tc, sbuf *out);
+
+static void diag_to_out(const dyad_diag *d, void *user) {
+  (void)d;
+  (void)user;
+}
+
+static dyad_doc *make_doc(const test_case *tc) {
+  char date[32], id[64];
+  dyad_doc *doc = NULL;
+  const char *dt = case_opt(tc, "date", date, sizeof date);
+  const char *i = case_opt(tc, "id", id, sizeof id);
+  if (dyad_doc_new(i ? i : "test", dt, tc->input.data ? tc->input.data : "",
+                   tc->input.len, &doc) != DYAD_OK)
+    return NULL;
+  dyad_text_options to = {diag_to_out, NULL};
+  if (dyad_text_segment(doc, &to) != DYAD_OK) {
+    dyad_doc_free(doc);
+    return NULL;
+  }
+  return doc;
+}
+
+static int kind_sentences(const test_case *tc, sbuf *out) {
+  dyad_doc *doc = make_doc(tc);
+  if (!doc) return -1;
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+    const dyad_sentence *s = dyad_doc_sentence(doc, i);
+    if (s->kind != DYAD_SENT_TEXT) {
+      sb_puts(out, "[");
+      sb_puts(out, dyad_sentence_kind_name(s->kind));
+      sb_puts(out, "] ");
+    }
+    sb_puts(out, s->text);
+    sb_puts(out, "\n");
+  }
+  dyad_doc_free(doc);
+  return 0;
+}
+
+static int kind_tokens(const test_case *tc, sbuf *out) {
+  dyad_doc *doc = make_doc(tc);
+  if (!doc) return -1;
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+    const dyad_sentence *s = dyad_doc_sentence(doc, i);
+    uint32_t mwt_end = 0;
+    for (uint32_t k = 0; k < s->ntokens; k++) {
+      if (k) sb_puts(out, k < mwt_end ? "+" : " ");
+      if (s->tokens[k].mwt > 1) mwt_end = k + s->tokens[k].mwt;
+      sb_puts(out, s->tokens[k].form);
+    }
+    sb_puts(out, "\n");
+  }
+  dyad_doc_free(doc);
+  return 0;
+}
+
+static int sb_write(const char *data, size_t len, void *user) {
+  sb_put(user, data, len);
+  return 0;
+}
+
+static int kind_conllu(const test_case *tc, sbuf *out) {
+  dyad_doc *doc = make_doc(tc);
+  if (!doc) return -1;
+  dyad_doc_write_conllu(doc, sb_write, out);
+  dyad_doc_free(doc);
+  return 0;
+}
+
+static const struct {
+  const char *name;
+  kind_fn fn;
+} kinds[] = {
+    {"sentences", kind_sentences},
+    {"tokens", kind_tokens},
+    {"conllu", kind_conllu},
+};
+
+static void trim_trailing_blank(sbuf *b) {
+  while (b->len && (b->data[b->len - 1] == '\n' || b->data[b->len - 1] == ' ' ||
+                    b->data[b->len - 1] == '\r'))
+    b->data[--b->len] = '\0';
+}
+
+static int run_case(test_case *tc, int verbose) {
+  trim_trailing_blank(&tc->input);
+  trim_trailing_blank(&tc->expected);
+  kind_fn fn = NULL;
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+    if (!strcmp(kinds[i].name, tc->kind)) fn = kinds[i].fn;
+  if (!fn) {
+    printf("FAIL %s:%ld %s: unknown test kind '%s'\n", tc->file, tc->line, tc->name, tc->kind);
+    return 0;
+  }
+  sbuf got = {0};
+  sb_puts(&got, "");
+  int ok = fn(tc, &got) == 0;
+  trim_trailing_blank(&got);
+  const char *exp = tc->expected.data ? tc->expected.data : "";
+  ok = ok && !strcmp(got.data, exp);
+  if (!ok) {
+    printf("FAIL %s:%ld %s %s\n--- expected\n%s\n--- got\n%s\n---\n", tc->file, tc->line,
+           tc->kind, tc->name, exp, got.data);
+  } else if (verbose) {
+    printf("ok   %s:%ld %s %s\n", tc->file, tc->line, tc->kind, tc->name);
+  }
+  free(got.data);
+  return ok;
+}
+
+static const char help[] =
+    "usage: dyad test [-v] FILE...\n\n"
+    "Runs test data files: cases of input and expected output (see\n"
+    "tests/data/README.md).  Prints each failing case with the expected and\n"
+    "produced output, then 'N passed, N failed'.  Exit status 4 if any failed.\n";
+
+int cmd_test(int argc, char **argv) {
+  int verbose = 0, passed = 0, failed = 0;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+      fputs(help, stdout);
+      return EXIT_OK;
+    }
+    if (!strcmp(argv[i], "-v")) {
+      verbose = 1;
+      continue;
+    }
+    FILE *fp = fopen(argv[i], "rb");
+    if (!fp) {
+      fprintf(stderr, "dyad test: cannot open %s\n", argv[i]);
+      failed++;
+      continue;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    test_case tc = {0};
+    int in_case = 0, in_expected = 0;
+    char *hdr = NULL;
+    while ((n = getline(&line, &cap, fp)) >= 0) {
+      lineno++;
+      if (!strncmp(line, "=== ", 4)) {
+        if (in_case) {
+          if (run_case(&tc, verbose)) passed++; else failed++;
+          free(tc.input.data); free(tc.expected.data); free(hdr);
+        }
+        memset(&tc, 0, sizeof tc);
+        hdr = strdup(line + 4);
+        hdr[strcspn(hdr, "\r\n")] = '\0';
+        tc.file = argv[i];
+        tc.line = lineno;
+        tc.kind = strtok(hdr, " ");
+        tc.name = strtok(NULL, " ");
+        tc.opts = strtok(NULL, "");
+        if (!tc.kind) tc.kind = "";
+        if (!tc.name) tc.name = "";
+        in_case = 1;
+        in_expected = 0;
+        continue;
+      }
+      if (!in_case) continue;
+      if (!in_expected && (!strcmp(line, "---\n") || !strcmp(line, "---"))) {
+        in_expected = 1;
+        continue;
+      }
+      sb_put(in_expected ? &tc.expected : &tc.input, line, (size_t)n);
+    }
+    if (in_case) {
+      if (run_case(&tc, verbose)) passed++; else failed++;
+      free(tc.input.data); free(tc.expected.data); free(hdr);
+    }
+    free(line);
+    fclose(fp);
+  }
+  printf("dyad test: %d passed, %d failed\n", passed, failed);
+  return failed ? EXIT_CHECK : EXIT_OK;
+}

@@ -1,0 +1,246 @@
+/*
+ * dyad.h -- the one public header of libdyad, a political event coder.
+ *
+ * Data flow (each stage is a folder under src/):
+ *
+ *   reader (io/) --> dyad_doc --> text/ --> tag/ + parse/ --> code/ --> events
+ *   JSONL, text,     article      NFC,      UPOS, XPOS,       dict/ actors,
+ *   XML, CoNLL-U     fields       sentences lemma, heads      verbs, patterns
+ *
+ * Conventions, stated once:
+ *  - Every public symbol starts with dyad_; handles are opaque.
+ *  - Every dyad_*_new / dyad_*_open / dyad_*_load has a dyad_*_free that
+ *    accepts NULL.  Strings returned by accessors are owned by the handle they
+ *    came from and live as long as it does.
+ *  - Functions that can fail return a dyad_status; the library never prints
+ *    and never exits: details go to the dyad_diag_fn the caller installed.
+ *  - Offsets are byte offsets into the article text exactly as it was read
+ *    (before any normalization), half-open [start, end).
+ *  - Models and dictionaries are immutable once loaded and may be shared by
+ *    any number of threads; a dyad_doc belongs to one thread at a time.
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(DYAD_BUILDING_LIBRARY) && defined(__GNUC__)
+#define DYAD_API __attribute__((visibility("default")))
+#else
+#define DYAD_API
+#endif
+
+#define DYAD_VERSION "0.1.0"
+DYAD_API const char *dyad_version(void);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* One list, expanded into the enum and into dyad_strerror()'s table. */
+#define DYAD_STATUS_MAP(X)                                                   \
+  X(OK, 0, "success")                                                        \
+  X(END, 1, "end of input")                                                  \
+  X(REJECT, 2, "record rejected (reported through the diagnostic callback)") \
+  X(ENOMEM, -1, "out of memory")                                             \
+  X(EIO, -2, "input/output error")                                           \
+  X(EINVAL, -3, "invalid argument")                                          \
+  X(EFORMAT, -4, "malformed input")                                          \
+  X(ELIMIT, -5, "a documented limit was exceeded")                           \
+  X(EVERSION, -6, "unsupported file version")                                \
+  X(ECORRUPT, -7, "corrupt or truncated file")                               \
+  X(ENOTFOUND, -8, "not found")                                              \
+  X(EUNSUPPORTED, -9, "not supported")
+
+typedef enum {
+#define DYAD__STATUS_ENUM(name, value, text) DYAD_##name = value,
+  DYAD_STATUS_MAP(DYAD__STATUS_ENUM)
+#undef DYAD__STATUS_ENUM
+} dyad_status;
+
+DYAD_API const char *dyad_strerror(dyad_status status);
+
+/* ------------------------------------------------------------------------ */
+/* Diagnostics                                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef enum {
+  DYAD_DIAG_NOTE = 0,
+  DYAD_DIAG_WARNING = 1, /* something odd; the record or entry was kept */
+  DYAD_DIAG_ERROR = 2    /* the record or entry was skipped */
+} dyad_severity;
+
+typedef struct dyad_diag {
+  dyad_severity severity;
+  const char *file;   /* file name, "<stdin>", or NULL */
+  long line;          /* 1-based line, 0 if unknown */
+  long column;        /* 1-based column, 0 if unknown */
+  const char *record; /* record id (article id, sentence id), or NULL */
+  const char *message;
+} dyad_diag;
+
+/* Called for every diagnostic; `diag` and its strings are valid only during
+ * the call.  A NULL callback discards diagnostics. */
+typedef void (*dyad_diag_fn)(const dyad_diag *diag, void *user);
+
+/* Formats a diagnostic as one line "file:line:col: severity: [record] msg"
+ * into buf (always NUL-terminated); returns the length it wanted. */
+DYAD_API size_t dyad_diag_format(const dyad_diag *diag, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* Documents: one article, its sentences and tokens                         */
+/* ------------------------------------------------------------------------ */
+
+typedef struct dyad_doc dyad_doc;
+
+/* Sentence kinds.  Only DYAD_SENT_TEXT and DYAD_SENT_HEADLINE are coded. */
+typedef enum {
+  DYAD_SENT_TEXT = 0,     /* ordinary sentence */
+  DYAD_SENT_HEADLINE = 1, /* title or headline line without final stop */
+  DYAD_SENT_DATELINE = 2, /* "MOSCOW (Reuters) -" */
+  DYAD_SENT_CAPTION = 3,  /* photo caption or credit line "Name / Agency" */
+  DYAD_SENT_OTHER = 4     /* byline, table row, other non-sentence */
+} dyad_sentence_kind;
+
+DYAD_API const char *dyad_sentence_kind_name(dyad_sentence_kind kind);
+
+/* A syntactic word.  All strings are NUL-terminated and owned by the doc;
+ * strings that are unknown are "_" (CoNLL-U convention), never NULL. */
+typedef struct dyad_token {
+  uint32_t start, end;  /* byte span in the original article text */
+  const char *form;     /* normalized (NFC, canonical quotes and dashes) */
+  const char *fold;     /* form folded to lower-case ASCII ("erdogan") */
+  const char *lemma;
+  const char *upos;
+  const char *xpos;
+  const char *feats;
+  const char *deprel;
+  const char *misc;     /* extra MISC fields read from input, or "_" */
+  int32_t head;         /* 0 = root, 1-based index of the head, -1 = none */
+  uint16_t mwt;         /* >1: first word of a multiword token of mwt words */
+  uint8_t space_after;  /* 1 if whitespace follows in the original text */
+  uint8_t reserved;
+} dyad_token;
+
+typedef struct dyad_sentence {
+  uint32_t start, end;  /* byte span in the original article text */
+  const char *id;       /* sent_id: given by the input, or "<doc>-<n>" */
+  const char *text;     /* the sentence text, normalized, on one line */
+  dyad_token *tokens;   /* ntokens words */
+  uint32_t ntokens;
+  uint32_t paragraph;   /* 0-based paragraph index */
+  dyad_sentence_kind kind;
+  const char *given_parse; /* parse text the input carried (XML <Parse>), or NULL */
+} dyad_sentence;
+
+/* Article fields.  The well-known ones are also available by name. */
+DYAD_API const char *dyad_doc_id(const dyad_doc *doc);
+DYAD_API const char *dyad_doc_date(const dyad_doc *doc); /* YYYY-MM-DD or "" */
+DYAD_API const char *dyad_doc_field(const dyad_doc *doc, const char *name);
+DYAD_API const char *dyad_doc_text(const dyad_doc *doc, size_t *len);
+/* Fields of the input record dyad does not interpret, as a compact JSON
+ * object ("{}" when there are none); passed through to outputs. */
+DYAD_API const char *dyad_doc_extra_json(const dyad_doc *doc);
+DYAD_API size_t dyad_doc_sentence_count(const dyad_doc *doc);
+DYAD_API const dyad_sentence *dyad_doc_sentence(const dyad_doc *doc, size_t i);
+/* 1 if the sentences and tokens came with the input (CoNLL-U), 0 if the
+ * text layer has to produce them. */
+DYAD_API int dyad_doc_pretokenized(const dyad_doc *doc);
+/* Number of invalid UTF-8 sequences replaced by U+FFFD in this doc. */
+DYAD_API size_t dyad_doc_invalid_utf8(const dyad_doc *doc);
+DYAD_API void dyad_doc_free(dyad_doc *doc);
+
+/* Makes a document from plain fields (copies everything).  `date` may be
+ * NULL or "".  Used by `dyad explain` and by library callers. */
+DYAD_API dyad_status dyad_doc_new(const char *id, const char *date,
+                                  const char *text, size_t len,
+                                  dyad_doc **out);
+
+/* ------------------------------------------------------------------------ */
+/* Readers (src/io/)                                                         */
+/* ------------------------------------------------------------------------ */
+
+typedef enum {
+  DYAD_FORMAT_AUTO = 0, /* by file extension; stdin defaults to JSONL */
+  DYAD_FORMAT_JSONL,
+  DYAD_FORMAT_TEXT,
+  DYAD_FORMAT_XML, /* PETRARCH <Sentences>/<Articles> */
+  DYAD_FORMAT_CONLLU
+} dyad_input_format;
+
+/* "jsonl", "text", "xml", "conllu" -> format; DYAD_FORMAT_AUTO if unknown. */
+DYAD_API dyad_input_format dyad_input_format_parse(const char *name);
+DYAD_API dyad_input_format dyad_input_format_guess(const char *path);
+
+typedef struct dyad_reader_options {
+  dyad_input_format format;
+  const char *text_id;     /* plain text: article id (default: file name) */
+  const char *text_date;   /* plain text: article date */
+  const char *text_source; /* plain text: article source */
+  size_t max_record_bytes; /* 0: the default limit (8 MiB, src/util/limits.h) */
+  dyad_diag_fn diag;
+  void *diag_user;
+  /* When set, the bytes of every rejected record are passed here untouched
+   * (possibly in several calls for a record larger than the limit, which is
+   * streamed through rather than held in memory). */
+  int (*reject)(const char *data, size_t len, void *user);
+  void *reject_user;
+} dyad_reader_options;
+
+typedef struct dyad_reader dyad_reader;
+
+/* path NULL or "-" reads stdin.  Memory is bounded by the largest record. */
+DYAD_API dyad_status dyad_reader_open(const char *path,
+                                      const dyad_reader_options *opts,
+                                      dyad_reader **out);
+/* Reads from memory instead (the bytes must outlive the reader); `name`
+ * appears in messages.  The format must be given or is guessed from name. */
+DYAD_API dyad_status dyad_reader_open_memory(const char *data, size_t len,
+                                             const char *name,
+                                             const dyad_reader_options *opts,
+                                             dyad_reader **out);
+/* Returns DYAD_OK with a new doc (caller frees it), DYAD_END at the end, or
+ * DYAD_REJECT when a record was skipped (already reported to the diagnostic
+ * callback and passed to the reject sink).  Any other status is a fatal
+ * error of the stream (I/O). */
+DYAD_API dyad_status dyad_reader_next(dyad_reader *r, dyad_doc **out);
+/* Records read so far (accepted + rejected) and rejected. */
+DYAD_API size_t dyad_reader_records(const dyad_reader *r);
+DYAD_API size_t dyad_reader_rejected(const dyad_reader *r);
+DYAD_API void dyad_reader_free(dyad_reader *r);
+
+/* ------------------------------------------------------------------------ */
+/* Text layer (src/text/)                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct dyad_text_options {
+  dyad_diag_fn diag;
+  void *diag_user;
+} dyad_text_options;
+
+/* Splits the doc's text into paragraphs, sentences and tokens (unless the
+ * doc came pre-tokenized), marks non-sentences (datelines, captions), and
+ * fills every token's normalized form and ASCII fold.  Calling it twice is
+ * harmless.  opts may be NULL. */
+DYAD_API dyad_status dyad_text_segment(dyad_doc *doc, const dyad_text_options *opts);
+
+/* ------------------------------------------------------------------------ */
+/* Output helpers                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* CoNLL-U for one document: "# newdoc id", "# sent_id", "# text", tokens with
+ * SpaceAfter=No and TokenRange=start:end in MISC.  Calls write(data, len,
+ * user) for each piece; returns DYAD_EIO if write returns non-zero. */
+typedef int (*dyad_write_fn)(const char *data, size_t len, void *user);
+DYAD_API dyad_status dyad_doc_write_conllu(const dyad_doc *doc,
+                                           dyad_write_fn write, void *user);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DYAD_H */
