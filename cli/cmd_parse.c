@@ -114,7 +114,10 @@ static const char train_help[] =
     "  --seed N            shuffling and exploration seed (default 1)\n"
     "  --tagger-epochs N   (default 10)\n"
     "  --parser-epochs N   (default 15)\n"
-    "  --max-sentences N   train on the first N sentences only\n";
+    "  --max-sentences N   train on the first N sentences only\n"
+    "  --min-weight W      leave out features whose weights all stay below W\n"
+    "                      (default 1.0; smaller: larger model)\n"
+    "  --quiet             no progress notes\n";
 
 static void print_eval(const char *what, const dyad_eval_counts *c) {
   double w = c->words ? (double)c->words : 1.0;
@@ -181,6 +184,13 @@ int cmd_train(int argc, char **argv) {
     }
     if ((r = cli_opt(argv[i], "--out", argc, argv, &i, &v))) { if (r < 0) goto missing; out = v; continue; }
     if ((r = cli_opt(argv[i], "--dev", argc, argv, &i, &v))) { if (r < 0) goto missing; dev = v; continue; }
+    if ((r = cli_opt(argv[i], "--min-weight", argc, argv, &i, &v))) {
+      if (r < 0) goto missing;
+      char *end;
+      o.min_weight = strtod(v, &end);
+      if (*end || !*v || o.min_weight < 0) return cli_usage_error("train", "not a weight: '%s'", v);
+      continue;
+    }
     static const char *const num[] = {"--seed", "--tagger-epochs", "--parser-epochs",
                                       "--max-sentences"};
     int matched = 0;

@@ -277,6 +277,9 @@ typedef struct dyad_train_options {
   int tagger_epochs;        /* 0: default */
   int parser_epochs;        /* 0: default */
   size_t max_sentences;     /* 0: all; else the first N (tests) */
+  double min_weight;        /* features whose largest averaged weight is
+                               below this are left out of the file (size);
+                               0: the default, 1.0 */
   dyad_diag_fn diag;        /* errors in the data, and progress notes */
   void *diag_user;
 } dyad_train_options;

@@ -27,16 +27,29 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
   const char **forms = malloc((size_t)n * sizeof *forms);
   int32_t *head = malloc(((size_t)n + 1) * sizeof *head);
   uint8_t *label = malloc((size_t)n + 1);
+  uint64_t *right = malloc((size_t)n * sizeof *right);
+  uint32_t *fixed = malloc((size_t)n * sizeof *fixed);
   dyad_status st = DYAD_OK;
-  if (!w || !forms || !head || !label) {
+  if (!w || !forms || !head || !label || !right || !fixed) {
     st = DYAD_ENOMEM;
     goto out;
   }
   memset(w, 0, sizeof *w);
   for (uint32_t i = 0; i < n; i++) forms[i] = s->tokens[i].form;
   dyad__words_prepare(w + 1, forms, n);
-  dyad__scorer tag = {&m->tagger, NULL, m->tagger.nclasses};
-  dyad__tag(&tag, m->upos.n, &m->upos, &m->xpos, w + 1, n, NULL, NULL);
+  dyad__scorer tag = {&m->tagger, NULL, m->tagger.nclasses, NULL, NULL};
+  for (uint32_t i = 0; i < n; i++) {
+    const char *e = dyad__strmap_get(&m->tagdict, forms[i], strlen(forms[i]));
+    unsigned u, x;
+    fixed[i] = 0;
+    if (e && sscanf(e, "%u %u", &u, &x) == 2 && u < m->upos.n && x < m->xpos.n)
+      fixed[i] = 1 + (u << 16 | x);
+  }
+  tag.fixed = fixed;
+  dyad__scorer tag2 = {&m->tagger2, NULL, m->tagger2.nclasses, NULL, fixed};
+  dyad__tag(&tag, m->upos.n, &m->upos, &m->xpos, w + 1, n, NULL, NULL, NULL);
+  for (uint32_t i = 1; i <= n; i++) right[i - 1] = w[i].xpos_h;
+  dyad__tag(&tag2, m->upos.n, &m->upos, &m->xpos, w + 1, n, right, NULL, NULL);
   for (uint32_t i = 0; i < n; i++) {
     dyad_token *t = &s->tokens[i];
     const char *xp = m->xpos.name[w[i + 1].xpos];
@@ -52,8 +65,8 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
       goto out;
     }
   }
-  dyad__scorer par = {&m->parser, NULL, DYAD__NMOVES};
-  dyad__scorer lab = {&m->labeler, NULL, m->deprel.n};
+  dyad__scorer par = {NULL, NULL, DYAD__NMOVES, &m->parser, NULL};
+  dyad__scorer lab = {&m->labeler, NULL, m->deprel.n, NULL, NULL};
   /* Pieces of at most DYAD_MAX_SENTENCE_WORDS words; the root of each
    * later piece hangs from the root of the first. */
   int32_t first_root = 0;
@@ -97,6 +110,8 @@ out:
   free(forms);
   free(head);
   free(label);
+  free(right);
+  free(fixed);
   return st;
 }
 

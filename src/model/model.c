@@ -100,23 +100,40 @@ static int load_labels(dyad__labels *l, span s, uint32_t kind) {
 static int load_ptable(dyad__pmodel *m, span s, uint32_t nclasses) {
   if (s.len < 16) return -1;
   uint32_t nc = rd32(s.p), nslots = rd32(s.p + 4), npairs = rd32(s.p + 8);
-  if (nc != nclasses || nslots == 0 || (nslots & (nslots - 1))) return -1;
-  if ((uint64_t)nslots * 16 + (uint64_t)npairs * 8 + 16 != s.len) return -1;
+  if (nc != nclasses || nslots == 0) return -1;
+  if (((uint64_t)nslots + 1) * 8 + (uint64_t)npairs * 4 + 16 != s.len) return -1;
   m->nclasses = nc;
-  m->mask = nslots - 1;
+  m->nslots = nslots;
   m->npairs = npairs;
   m->slots = (const dyad__pslot *)(const void *)(s.p + 16);
-  m->pairs = (const dyad__ppair *)(const void *)(s.p + 16 + (size_t)nslots * 16);
+  m->pairs = (const dyad__ppair *)(const void *)(s.p + 16 + ((size_t)nslots + 1) * 8);
   int empty = 0;
   for (uint32_t i = 0; i < nslots; i++) {
     const dyad__pslot *sl = &m->slots[i];
-    if (sl->key == 0) { empty = 1; continue; }
-    if ((uint64_t)sl->off + sl->n > npairs) return -1;
+    if (sl[1].off < sl->off) return -1;
+    if (sl->tag == 0) {
+      if (sl[1].off != sl->off) return -1;
+      empty = 1;
+    }
   }
+  if (m->slots[0].off != 0 || m->slots[nslots].off != npairs) return -1;
   if (!empty) return -1; /* a full table would make lookups loop forever */
   for (uint32_t i = 0; i < npairs; i++)
     if (m->pairs[i].cls >= nc) return -1;
   return 0;
+}
+
+static int load_pdense(dyad__pdense *m, span s) {
+  if (s.len < 16) return -1;
+  uint32_t nc = rd32(s.p), nslots = rd32(s.p + 4);
+  if (nc != DYAD__NMOVES || nc > DYAD__DENSE_CLASSES || nslots == 0) return -1;
+  if ((uint64_t)nslots * 12 + 16 != s.len) return -1;
+  m->nclasses = nc;
+  m->nslots = nslots;
+  m->slots = (const dyad__dslot *)(const void *)(s.p + 16);
+  for (uint32_t i = 0; i < nslots; i++)
+    if (m->slots[i].tag == 0) return 0;
+  return -1; /* a full table would make lookups loop forever */
 }
 
 static int load_strmap(dyad__strmap *m, span s) {
@@ -190,8 +207,8 @@ static dyad_status model_open(dyad_model *m, const unsigned char *data, size_t l
       return fail(c, DYAD_ECORRUPT, "a section lies outside the file");
   }
   span s;
-  static const char *const required[] = {"meta", "upos", "xpos", "deprel", "tagger",
-                                         "parser", "labeler", "lemexc", "lemrule"};
+  static const char *const required[] = {"meta", "upos", "xpos", "deprel", "tagger", "tagger2",
+                                         "parser", "labeler", "lemexc", "lemrule", "tagdict"};
   for (size_t i = 0; i < sizeof required / sizeof *required; i++) {
     if (!find_section(data, nsec, required[i], &s)) {
       snprintf(msg, sizeof msg, "section '%s' is missing", required[i]);
@@ -221,8 +238,11 @@ static dyad_status model_open(dyad_model *m, const unsigned char *data, size_t l
   find_section(data, nsec, "tagger", &s);
   if (load_ptable(&m->tagger, s, m->upos.n + m->xpos.n))
     return fail(c, DYAD_ECORRUPT, "bad tagger table");
+  find_section(data, nsec, "tagger2", &s);
+  if (load_ptable(&m->tagger2, s, m->upos.n + m->xpos.n))
+    return fail(c, DYAD_ECORRUPT, "bad second-pass tagger table");
   find_section(data, nsec, "parser", &s);
-  if (load_ptable(&m->parser, s, DYAD__NMOVES))
+  if (load_pdense(&m->parser, s))
     return fail(c, DYAD_ECORRUPT, "bad parser table");
   find_section(data, nsec, "labeler", &s);
   if (load_ptable(&m->labeler, s, m->deprel.n))
@@ -231,6 +251,8 @@ static dyad_status model_open(dyad_model *m, const unsigned char *data, size_t l
   if (load_strmap(&m->lemexc, s)) return fail(c, DYAD_ECORRUPT, "bad lemma exception map");
   find_section(data, nsec, "lemrule", &s);
   if (load_strmap(&m->lemrule, s)) return fail(c, DYAD_ECORRUPT, "bad lemma rule map");
+  find_section(data, nsec, "tagdict", &s);
+  if (load_strmap(&m->tagdict, s)) return fail(c, DYAD_ECORRUPT, "bad tag dictionary");
   return DYAD_OK;
 }
 
@@ -298,6 +320,10 @@ dyad_status dyad_model_load(const char *path, dyad_diag_fn diag, void *user,
 }
 
 const char *dyad_model_info(const dyad_model *m) { return m ? m->meta : ""; }
+
+_Static_assert(sizeof(dyad__pslot) == 8 && sizeof(dyad__ppair) == 4 &&
+                   sizeof(dyad__dslot) == 12,
+               "table records must match the file layout");
 
 static int readable(const char *p) { return access(p, R_OK) == 0; }
 

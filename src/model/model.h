@@ -21,21 +21,32 @@
  * Sections:
  *
  *   name      payload
- *   meta      text "key=value\n" lines (training data, seed, epochs,
- *             dev figures), NUL-terminated
+ *   meta      text "key=value\n" lines (training file, sentences, seed,
+ *             epochs), NUL-terminated
  *   upos      UPOS labels, each NUL-terminated, in class order
  *   xpos      XPOS labels, likewise
  *   deprel    dependency labels, likewise
- *   tagger    perceptron table, classes = UPOS then XPOS
- *   parser    perceptron table, classes = the 4 arc-eager transitions
+ *   tagger    perceptron table, classes = UPOS then XPOS (first pass)
+ *   tagger2   likewise, second pass (sees the first pass's tags)
+ *   parser    dense perceptron table, classes = the 4 arc-eager moves
  *   labeler   perceptron table, classes = deprel labels
  *   lemexc    string map "form\tXPOS" -> lemma (exceptions to the rules)
  *   lemrule   string map "XPOS\tsuffix" -> rule "C S APPEND" (lemma.c)
+ *   tagdict   string map form -> "UPOS XPOS" class ids, for frequent forms
+ *             that always take the same tags (not scored at all)
  *
- * Perceptron table: u32 nclasses, u32 nslots (power of two), u32 npairs,
- * u32 zero, then nslots slots { u64 key, u32 off, u32 n } (key 0 = empty;
- * open addressing with linear probing from key & (nslots-1)), then npairs
- * pairs { u32 class, f32 weight }.
+ * Perceptron table (tagger, labeler): u32 nclasses, u32 nslots, u32
+ * npairs, f32 scale (weight = integer * scale; informative, since only
+ * argmaxes are used), then nslots + 1 slots { u32 tag, u32 off }, then
+ * npairs pairs { u16 class, i16 weight }.  A feature key's home slot is
+ * ((key mod 2^32) * nslots) >> 32; linear probing wraps around; the tag is
+ * the key's high 32 bits (1 if those are 0), tag 0 marks an empty slot.  A
+ * slot's pairs are [off, off of the next slot); the extra last slot is a
+ * sentinel with off = npairs.
+ *
+ * Dense perceptron table (parser): u32 nclasses (4), u32 nslots, u32 zero,
+ * f32 scale, then nslots slots { u32 tag, i16 weight[4] } (12 bytes), with
+ * the same home slot, probing and tags.
  *
  * String map: u32 nslots (power of two), u32 blob length, nslots slots
  * { u32 key, u32 value } (1-based offsets into the blob, 0 = empty; linear
@@ -81,8 +92,9 @@ struct dyad_model {
   dyad__labels upos, xpos, deprel;
   int root_label;  /* id of "root", -1 if the treebank had none */
   int dep_label;   /* label for attachments the parser did not make */
-  dyad__pmodel tagger, parser, labeler;
-  dyad__strmap lemexc, lemrule;
+  dyad__pmodel tagger, tagger2, labeler;
+  dyad__pdense parser;
+  dyad__strmap lemexc, lemrule, tagdict;
 };
 
 /* Per-word values used by the feature templates, computed once per
@@ -106,21 +118,28 @@ typedef struct dyad__scorer {
   const dyad__pmodel *pm;
   dyad__ptrain *pt;
   uint32_t nclasses;
+  const dyad__pdense *pd;
+  const uint32_t *fixed; /* tagger only: tag-dictionary tags, or NULL */
 } dyad__scorer;
 
 static inline void dyad__score(const dyad__scorer *s, const uint64_t *f, size_t n,
                                float *scores) {
   for (uint32_t c = 0; c < s->nclasses; c++) scores[c] = 0;
   if (s->pt) dyad__pt_score(s->pt, f, n, scores);
+  else if (s->pd) dyad__pd_score(s->pd, f, n, scores);
   else dyad__pm_score(s->pm, f, n, scores);
 }
 
 /* tag/tagger.c: tags w[0..n) left to right (upos, xpos and their hashes).
- * When gold tags are given and sc->pt is set, trains on the sentence and
- * returns the number of correct XPOS; otherwise returns 0.  -1 on OOM. */
+ * right: NULL for the first pass; for the second, the first pass's XPOS
+ * hashes of w[0..n).  When gold tags are given and sc->pt is set, trains
+ * on the sentence and returns the number of correct XPOS; otherwise
+ * returns 0.  -1 on OOM. */
 int dyad__tag(const dyad__scorer *sc, uint32_t nupos, const dyad__labels *upos,
-              const dyad__labels *xpos, dyad__word *w, uint32_t n,
+              const dyad__labels *xpos, dyad__word *w, uint32_t n, const uint64_t *right,
               const uint16_t *gold_upos, const uint16_t *gold_xpos);
+/* Tag-dictionary tags: fixed[i] = 1 + (upos << 16 | xpos) or 0, read by
+ * dyad__tag through the scorer. */
 
 /* tag/lemma.c: the lemma of form with the given XPOS, written to out
  * (size >= strlen(form) + 64); returns out. */

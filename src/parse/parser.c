@@ -62,7 +62,7 @@ static uint64_t bucket(int32_t d) {
   return 7;
 }
 
-enum { NFEAT_PARSE = 80, NFEAT_LABEL = 32 };
+enum { NFEAT_PARSE = 84, NFEAT_LABEL = 32 };
 
 static size_t parse_features(const pctx *c, const pstate *s, uint64_t *f) {
   int32_t s0 = s->sp ? s->stack[s->sp - 1] : -1;
@@ -161,6 +161,11 @@ static size_t parse_features(const pctx *c, const pstate *s, uint64_t *f) {
   f[k++] = dyad__fkey3(73, (uint64_t)(s0h >= 0), s0p, n0p);
   f[k++] = dyad__fkey3(74, U(c, s0), U(c, n0), U(c, n1));
   f[k++] = dyad__fkey3(75, s0wp, n0p, n1p);
+  /* Coarse tags generalize where the 49 XPOS split the counts thin. */
+  f[k++] = dyad__fkey3(76, U(c, s0), U(c, n0), d);
+  f[k++] = dyad__fkey2(77, n0w, n1w);
+  f[k++] = dyad__fkey3(78, W(c, s1), s0p, n0p);
+  f[k++] = dyad__fkey3(79, s0p, n0p, (uint64_t)(s0h >= 0) * 16 + vl0 * 4 + vln);
   return k;
 }
 

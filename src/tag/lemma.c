@@ -61,6 +61,13 @@ const char *dyad__lemmatize(const dyad_model *m, const char *form, const char *x
     key[fl] = '\t';
     memcpy(key + fl + 1, xpos, xl + 1);
     const char *e = dyad__strmap_get(&m->lemexc, key, fl + 1 + xl);
+    /* "Themselves" at the start of a sentence is "themselves"; proper
+     * nouns keep their case, so they do not take this path. */
+    if (!e && strncmp(xpos, "NNP", 3)) {
+      lower_ascii(form, key, fl + 1);
+      key[fl] = '\t';
+      e = dyad__strmap_get(&m->lemexc, key, fl + 1 + xl);
+    }
     if (e && strlen(e) < size) {
       memcpy(out, e, strlen(e) + 1);
       return out;
@@ -93,7 +100,9 @@ static void derive_rule(const char *form, const char *lemma, char *out, size_t s
   size_t p0 = 0, p1 = 0;
   while (p0 < fl && p0 < ll && form[p0] == lemma[p0]) p0++;
   while (p1 < fl && p1 < ll && low[p1] == lemma[p1]) p1++;
-  int c = p1 > p0;
+  /* Ties go to the lower-cased form: a rule learned from "wasted" must
+   * also lower-case "Wasted" at the start of a sentence. */
+  int c = p1 >= p0;
   size_t p = c ? p1 : p0;
   snprintf(out, size, "%d %zu %s", c, fl - p, lemma + p);
 }

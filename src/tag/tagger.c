@@ -98,26 +98,68 @@ static size_t tag_features(const dyad__word *w, uint32_t n, uint32_t i, uint64_t
   return k;
 }
 
+/* UPOS is chosen after XPOS, with features of the XPOS just chosen: the
+ * two tag sets then agree ("NNP" with "PROPN") unless the evidence for a
+ * split (IN as ADP or SCONJ) is strong. */
+static size_t upos_features(const dyad__word *w, uint32_t n, uint32_t i, uint64_t xh,
+                            uint64_t p1u, uint64_t *f) {
+  size_t k = 0;
+  uint64_t wp1 = i + 1 < n ? w[i + 1].low : H_EOS;
+  f[k++] = dyad__fkey1(40, xh);
+  f[k++] = dyad__fkey2(41, xh, w[i].low);
+  f[k++] = dyad__fkey2(42, xh, p1u);
+  f[k++] = dyad__fkey2(43, xh, wp1);
+  return k;
+}
+
+/* Second pass: the first pass's XPOS of the words to the right, which the
+ * left-to-right pass could not see ("that" before a verb or a noun). */
+static size_t right_features(const dyad__word *w, uint32_t n, uint32_t i,
+                             const uint64_t *right, uint64_t p1x, uint64_t *f) {
+  size_t k = 0;
+  uint64_t r1 = i + 1 < n ? right[i + 1] : H_EOS, r2 = i + 2 < n ? right[i + 2] : H_EOS;
+  f[k++] = dyad__fkey1(50, r1);
+  f[k++] = dyad__fkey2(51, r1, r2);
+  f[k++] = dyad__fkey2(52, r1, w[i].low);
+  f[k++] = dyad__fkey2(53, p1x, r1);
+  f[k++] = dyad__fkey2(54, right[i], r1);
+  f[k++] = dyad__fkey1(55, right[i]);
+  f[k++] = dyad__fkey2(56, r1, w[i].suf[2]);
+  return k;
+}
+
 int dyad__tag(const dyad__scorer *sc, uint32_t nupos, const dyad__labels *upos,
-              const dyad__labels *xpos, dyad__word *w, uint32_t n,
+              const dyad__labels *xpos, dyad__word *w, uint32_t n, const uint64_t *right,
               const uint16_t *gold_upos, const uint16_t *gold_xpos) {
-  uint64_t f[NFEAT_TAG];
-  float scores[2 * DYAD__MAX_LABELS + 2];
+  uint64_t f[NFEAT_TAG + 16];
+  float scores[2 * DYAD__MAX_LABELS + 2], extra[2 * DYAD__MAX_LABELS + 2];
   int correct = 0;
   uint32_t nx = sc->nclasses - nupos;
   for (uint32_t i = 0; i < n; i++) {
+    if (sc->fixed && sc->fixed[i]) {
+      uint32_t u = (sc->fixed[i] - 1) >> 16, x = (sc->fixed[i] - 1) & 0xffff;
+      w[i].upos = (uint16_t)u;
+      w[i].xpos = (uint16_t)x;
+      w[i].upos_h = upos->hash[u];
+      w[i].xpos_h = xpos->hash[x];
+      continue;
+    }
     uint64_t p1u = i >= 1 ? w[i - 1].upos_h : H_BOS;
     uint64_t p1x = i >= 1 ? w[i - 1].xpos_h : H_BOS;
     uint64_t p2x = i >= 2 ? w[i - 2].xpos_h : H_BOS;
     size_t nf = tag_features(w, n, i, p1u, p1x, p2x, f);
+    if (right) nf += right_features(w, n, i, right, p1x, f + nf);
     dyad__score(sc, f, nf, scores);
     uint32_t bu = 0, bx = 0;
-    for (uint32_t c = 1; c < nupos; c++)
-      if (scores[c] > scores[bu]) bu = c;
     for (uint32_t c = 1; c < nx; c++)
       if (scores[nupos + c] > scores[nupos + bx]) bx = c;
+    size_t ne = upos_features(w, n, i, xpos->hash[bx], p1u, f + nf);
+    dyad__score(sc, f + nf, ne, extra);
+    for (uint32_t c = 0; c < nupos; c++) scores[c] += extra[c];
+    for (uint32_t c = 1; c < nupos; c++)
+      if (scores[c] > scores[bu]) bu = c;
     if (sc->pt && gold_upos && gold_xpos) {
-      if (dyad__pt_update(sc->pt, f, nf, gold_upos[i], bu) ||
+      if (dyad__pt_update(sc->pt, f, nf + ne, gold_upos[i], bu) ||
           dyad__pt_update(sc->pt, f, nf, nupos + gold_xpos[i], nupos + bx))
         return -1;
       dyad__pt_tick(sc->pt);
