@@ -92,6 +92,9 @@ awk -v f="$dir/verbs.txt" '
     if (gsub(/\(/, "(", p) != gsub(/\)/, ")", p)) err("unbalanced (): " line)
     if (gsub(/\{/, "{", p) != gsub(/\}/, "}", p)) err("unbalanced {}: " line)
     if (p ~ /\([^)]*\(/) err("nested prepositional phrase: " line)
+    # A noun phrase in braces has an adjective or noun before its head; a
+    # single word in braces is a plural written the agents way by mistake.
+    if (p ~ /\{[^ {}]*\}/) err("one-word {NOUN PHRASE}: " line)
     rest = p
     while (match(rest, /\([^()]*\)/)) {
       pp = substr(rest, RSTART + 1, RLENGTH - 2)
