@@ -242,7 +242,8 @@ typedef struct dyad_model dyad_model;
 #define DYAD_DEFAULT_MODEL "dyad-en-ewt.model"
 
 /* Maps the file (mmap).  A wrong magic, truncated or damaged file gives
- * DYAD_ECORRUPT, a newer format DYAD_EVERSION, each with a diagnostic. */
+ * DYAD_ECORRUPT, a newer format DYAD_EVERSION, each with a diagnostic
+ * naming the file; a missing one DYAD_ENOTFOUND. */
 DYAD_API dyad_status dyad_model_load(const char *path, dyad_diag_fn diag,
                                      void *diag_user, dyad_model **out);
 /* Same checks on bytes in memory (copied; the buffer may be freed after). */

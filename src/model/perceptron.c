@@ -233,7 +233,7 @@ int dyad__pt_write_dense(const dyad__ptrain *t, float min_abs, dyad__buf *out) {
     nfeat++;
     if (mx > maxw) maxw = mx;
   }
-  uint32_t nslots = (uint32_t)(nfeat + nfeat / 3 + 16);
+  uint32_t nslots = (uint32_t)(2 * nfeat + 16);
   double scale = maxw > 0 ? 32767.0 / maxw : 1.0;
   unsigned char *tab = calloc(nslots, 12);
   if (!tab) return -1;
@@ -276,8 +276,10 @@ int dyad__pt_write(const dyad__ptrain *t, float min_abs, dyad__buf *out) {
       if (-a > maxw) maxw = -a;
     }
   }
-  /* Load factor 3/4: linear probing stays short (2.5 probes for a miss). */
-  uint32_t nslots = (uint32_t)(nfeat + nfeat / 3 + 16);
+  /* Load factor 1/2: most lookups are misses (pruned or unseen feature
+   * combinations), and a miss costs (1 + 1/(1-a)^2)/2 probes with linear
+   * probing: 2.5 at a = 1/2, 8.5 at 3/4. */
+  uint32_t nslots = (uint32_t)(2 * nfeat + 16);
   double scale = maxw > 0 ? 32767.0 / maxw : 1.0;
   uint32_t *which = calloc(nslots, sizeof *which); /* 1 + index into tab */
   uint32_t *tags = calloc(nslots, sizeof *tags);

@@ -9,9 +9,9 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 if [ ! -r "$model" ]; then echo "skipped: $model not found"; exit 77; fi
 
-# Raw text in, CoNLL-U with every column filled out.
-printf 'Police arrested two men in Cairo .\n' > "$tmp/a.txt"
-"$dyad" parse --model "$model" "$tmp/a.txt" > "$tmp/out.conllu" 2> "$tmp/err" || fail "parse exit $?"
+# An article in, CoNLL-U with every column filled out.
+printf '{"id": "a1", "text": "Police arrested two men in Cairo ."}\n' > "$tmp/a.jsonl"
+"$dyad" parse --model "$model" "$tmp/a.jsonl" > "$tmp/out.conllu" 2> "$tmp/err" || fail "parse exit $?"
 words=$(grep -c $'^[0-9]\+\t' "$tmp/out.conllu")
 [ "$words" = 7 ] || fail "expected 7 words, got $words"
 awk -F'\t' '/^[0-9]/ && ($3=="_" || $4=="_" || $5=="_" || $7=="_" || $8=="_") {bad=1} END {exit bad}' \
@@ -22,14 +22,14 @@ grep -q 'TokenRange=0:6' "$tmp/out.conllu" || fail "offsets lost"
 
 # A damaged model is a fatal error with a message naming the file.
 head -c 1000 "$model" > "$tmp/bad.model"
-"$dyad" parse --model "$tmp/bad.model" "$tmp/a.txt" > /dev/null 2> "$tmp/err"
+"$dyad" parse --model "$tmp/bad.model" "$tmp/a.jsonl" > /dev/null 2> "$tmp/err"
 [ $? = 3 ] || fail "damaged model: expected exit 3"
 grep -q 'bad.model' "$tmp/err" || fail "damaged model: message does not name the file"
-"$dyad" parse --model "$tmp/missing.model" "$tmp/a.txt" > /dev/null 2>&1
+"$dyad" parse --model "$tmp/missing.model" "$tmp/a.jsonl" > /dev/null 2>&1
 [ $? = 3 ] || fail "missing model: expected exit 3"
 
 # DYAD_MODEL is the first place looked at.
-DYAD_MODEL="$tmp/bad.model" "$dyad" parse "$tmp/a.txt" > /dev/null 2>&1
+DYAD_MODEL="$tmp/bad.model" "$dyad" parse "$tmp/a.jsonl" > /dev/null 2>&1
 [ $? = 3 ] || fail "DYAD_MODEL not honoured"
 
 # Usage errors.
