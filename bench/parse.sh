@@ -36,7 +36,11 @@ for run in 1 2 3; do
   fi
 done
 rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$tmp/time.$bestrun")
-awk -v s="$best" -v n="$sents" -v t="$toks" -v r="$rss" -v in="$input" 'BEGIN {
-  printf "input      %s\n", in
-  printf "sentences  %d\ntokens     %d\nseconds    %.2f (best of 3)\n", n, t, s
-  printf "sentences/s %.0f\ntokens/s   %.0f\npeak RSS   %.1f MB\n", n / s, t / s, r / 1024 }'
+cpu=$(awk -F': ' '/User time|System time/ {t += $2} END {print t}' "$tmp/time.$bestrun")
+awk -v s="$best" -v c="$cpu" -v n="$sents" -v t="$toks" -v r="$rss" -v f="$input" 'BEGIN {
+  printf "input        %s\n", f
+  printf "sentences    %d\ntokens       %d\n", n, t
+  printf "wall         %.2f s (best of 3), CPU %.2f s\n", s, c
+  printf "sentences/s  %.0f wall, %.0f per CPU second\n", n / s, n / c
+  printf "tokens/s     %.0f wall, %.0f per CPU second\n", t / s, t / c
+  printf "peak RSS     %.1f MB\n", r / 1024 }'

@@ -264,7 +264,8 @@ typedef struct dyad_annotate_options {
 } dyad_annotate_options;
 
 /* Fills upos, xpos, lemma, head and deprel of every token of every
- * sentence (strings in the doc's arena).  The doc must have its tokens
+ * sentence (strings in the doc's arena) and resets feats to "_" (dyad does
+ * not predict morphological features).  The doc must have its tokens
  * (dyad_text_segment first).  Sentences longer than DYAD_MAX_SENTENCE_WORDS
  * are parsed in pieces whose roots are joined, with a warning.  opts may be
  * NULL. */

@@ -53,6 +53,8 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
   for (uint32_t i = 0; i < n; i++) {
     dyad_token *t = &s->tokens[i];
     const char *xp = m->xpos.name[w[i + 1].xpos];
+    /* Features given with the input would not match the new tags. */
+    t->feats = dyad__underscore;
     t->upos = dup(doc, m->upos.name[w[i + 1].upos]);
     t->xpos = dup(doc, xp);
     char buf[512];

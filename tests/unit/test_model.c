@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include "dyad.h"
@@ -212,6 +213,50 @@ TEST(annotate_odd_sentences) {
   dyad_model_free(m);
 }
 
+/* One model, two threads annotating at once, same results as alone. */
+typedef struct {
+  const dyad_model *m;
+  int32_t heads[64];
+  int ok;
+} thread_job;
+
+static void *annotate_many(void *arg) {
+  thread_job *j = arg;
+  static const char text[] = "The rebels attacked the army in Kabul .";
+  j->ok = 1;
+  for (int round = 0; round < 200 && j->ok; round++) {
+    dyad_doc *doc = NULL;
+    if (dyad_doc_new("t", NULL, text, sizeof text - 1, &doc) || dyad_text_segment(doc, NULL) ||
+        dyad_annotate(j->m, doc, NULL)) {
+      j->ok = 0;
+    } else {
+      const dyad_sentence *s = dyad_doc_sentence(doc, 0);
+      for (uint32_t i = 0; i < s->ntokens && i < 64; i++) {
+        if (round == 0) j->heads[i] = s->tokens[i].head;
+        else if (j->heads[i] != s->tokens[i].head) j->ok = 0;
+      }
+    }
+    dyad_doc_free(doc);
+  }
+  return NULL;
+}
+
+TEST(shared_model_threads) {
+  if (!model_bytes) return;
+  dyad_model *m = NULL;
+  CHECK_INT(dyad_model_load_memory(model_bytes, model_len, NULL, NULL, &m), DYAD_OK);
+  if (!m) return;
+  thread_job a = {m, {0}, 0}, b = {m, {0}, 0};
+  pthread_t ta, tb;
+  CHECK(pthread_create(&ta, NULL, annotate_many, &a) == 0);
+  CHECK(pthread_create(&tb, NULL, annotate_many, &b) == 0);
+  pthread_join(ta, NULL);
+  pthread_join(tb, NULL);
+  CHECK(a.ok && b.ok);
+  CHECK(!memcmp(a.heads, b.heads, sizeof a.heads));
+  dyad_model_free(m);
+}
+
 typedef struct {
   char *d;
   size_t n;
@@ -283,6 +328,7 @@ int main(void) {
   RUN(load_errors);
   RUN(annotate_odd_sentences);
   RUN(conllu_round_trip);
+  RUN(shared_model_threads);
   unlink(tb_path);
   unlink(m1_path);
   unlink(m2_path);
