@@ -151,7 +151,12 @@ static int add_doc(trainer *t, const dyad_doc *doc) {
       const dyad_token *k = &s->tokens[i];
       int u = intern(&t->upos, k->upos), p = intern(&t->xpos, k->xpos);
       int d = intern(&t->deprel, k->deprel);
-      if (u < 0 || p < 0 || d < 0) return -1;
+      if (u < 0 || p < 0 || d < 0) {
+        say(t->o, DYAD_DIAG_ERROR, t->o->train_path,
+            "[%s] more than %u distinct UPOS, XPOS or relation labels", s->id,
+            DYAD__MAX_LABELS);
+        return -2;
+      }
       x->upos[i] = (uint16_t)u;
       x->xpos[i] = (uint16_t)p;
       x->head[i + 1] = k->head;
@@ -197,7 +202,7 @@ static dyad_status read_treebank(trainer *t, const char *path) {
     int e = add_doc(t, doc);
     dyad_doc_free(doc);
     if (e) {
-      st = DYAD_ENOMEM;
+      st = e == -2 ? DYAD_ELIMIT : DYAD_ENOMEM;
       break;
     }
   }

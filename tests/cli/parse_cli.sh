@@ -43,4 +43,15 @@ printf '1\tGood\t_\t_\t_\t_\t_\t_\t_\t_\n\n1\tBad\n\n1\tFine\t_\t_\t_\t_\t_\t_\t
 [ $? = 1 ] || fail "rejected record: expected exit 1"
 grep -q 'b.conllu' "$tmp/err2" || fail "rejected record: no message naming the file"
 [ "$(grep -c $'^1\t' "$tmp/out2")" = 2 ] || fail "the good records were not all parsed"
+# Training: data without annotation is refused with a message; a tiny
+# treebank trains a model that parses.
+printf '1\tWord\t_\t_\t_\t_\t_\t_\t_\t_\n\n' > "$tmp/bare.conllu"
+"$dyad" train --quiet --out "$tmp/m" "$tmp/bare.conllu" > /dev/null 2> "$tmp/err3"
+[ $? = 3 ] || fail "training on unannotated data: expected exit 3"
+grep -q 'no annotated sentence' "$tmp/err3" || fail "training on unannotated data: no message"
+"$dyad" train --quiet --min-weight 0.0001 --out "$tmp/tiny.model" fuzz/model_seed.conllu \
+  || fail "training on fuzz/model_seed.conllu failed"
+"$dyad" parse --model "$tmp/tiny.model" "$tmp/a.jsonl" > "$tmp/out3" 2> /dev/null \
+  || fail "parsing with the tiny model failed"
+[ "$(grep -c $'^[0-9]\+\t' "$tmp/out3")" = 7 ] || fail "tiny model: expected 7 words"
 echo "ok"
