@@ -519,10 +519,70 @@ static dyad_status build_forms(dyad_dict *d) {
   return DYAD_OK;
 }
 
+/* The code an entry gives, as text for messages, or NULL when two entries
+ * of its kind cannot conflict. */
+static const char *entry_code(const dyad_dict *d, const dyad__dict_entry *e, char *buf,
+                              size_t size) {
+  switch (e->kind) {
+  case DYAD__K_ACTOR: {
+    const dyad__actor *a = &d->actors[e->record];
+    size_t n = (size_t)snprintf(buf, size, "%s", a->default_code == DYAD__NONE ? "(none)" : d->strs + a->default_code);
+    for (uint32_t k = 0; k < a->ncodes && n < size; k++) {
+      const dyad__dated_code *c = &d->dated[a->code_first + k];
+      n += (size_t)snprintf(buf + n, size - n, " %s %d-%d", d->strs + c->code, c->from, c->to);
+    }
+    return buf;
+  }
+  case DYAD__K_AGENT: {
+    const dyad__agent *a = &d->agents[e->record];
+    snprintf(buf, size, "%s%s%s", a->place == DYAD__AGENT_AFTER ? "~" : "", d->strs + a->code,
+             a->place == DYAD__AGENT_BEFORE ? "~" : "");
+    return buf;
+  }
+  case DYAD__K_ISSUE: {
+    const dyad__issue *is = &d->issues[e->record];
+    snprintf(buf, size, "%s", is->code == DYAD__NONE ? "(ignore)" : d->strs + is->code);
+    return buf;
+  }
+  default:
+    return NULL;
+  }
+}
+
+/* dyad dict check: the same phrase (same words, same stem rule) twice in
+ * one kind with different codes.  Only the first one found is used by the
+ * coder, so the second is dead or, worse, a silent change of meaning. */
+static void check_duplicates(dyad_dict *d) {
+  build *b = d->build;
+  for (uint32_t n = 0; n < d->n_nodes; n++) {
+    const dyad__trie_node *nd = &d->nodes[n];
+    for (uint32_t i = 1; i < nd->nentries; i++) {
+      const dyad__dict_entry *e = &d->entries[nd->entry_first + i];
+      for (uint32_t j = 0; j < i; j++) {
+        const dyad__dict_entry *f = &d->entries[nd->entry_first + j];
+        if (f->kind != e->kind || f->record == e->record ||
+            (f->flags & DYAD__E_STEM) != (e->flags & DYAD__E_STEM))
+          continue;
+        char c1[256], c2[256];
+        const char *x = entry_code(d, e, c1, sizeof c1), *y = entry_code(d, f, c2, sizeof c2);
+        if (!x || !y || !strcmp(x, y)) continue;
+        uint16_t saved = b->file;
+        b->file = e->file;
+        dyad__db_diag(d, DYAD_DIAG_WARNING, (long)e->line, 0,
+                      "duplicate phrase '%s' with a different code (%s) than at %s:%u (%s)",
+                      d->strs + e->phrase, x, d->strs + d->files[f->file].path, f->line, y);
+        b->file = saved;
+        break;
+      }
+    }
+  }
+}
+
 dyad_status dyad__dict_finish(dyad_dict *d) {
   build *b = d->build;
   if (!b) return DYAD_OK;
   dyad_status st = b->failed ? DYAD_ENOMEM : build_trie(d);
+  if (st == DYAD_OK && b->opts.check) check_duplicates(d);
   if (st == DYAD_OK) st = build_forms(d);
   if (st == DYAD_OK && !d->n_word_hash && word_rehash(d)) st = DYAD_ENOMEM;
   free(b->intern);

@@ -120,7 +120,10 @@ static const char *parse_code(dyad_dict *d, actor_state *st, const char *line_st
   if (dyad__db_checking(d) && from <= to) {
     for (uint32_t k = 0; k < ac->ncodes; k++) {
       const dyad__dated_code *o = &d->dated[ac->code_first + k];
-      if (o->from <= o->to && o->from <= to && from <= o->to && o->code != code)
+      /* Ranges that share only their boundary day are how consecutive
+       * periods are written ([X 320101-331108] [Y 331108-730717]). */
+      int32_t lo = o->from > from ? o->from : from, hi = o->to < to ? o->to : to;
+      if (o->from <= o->to && lo < hi && o->code != code)
         dyad__db_diag(d, DYAD_DIAG_WARNING, line, col,
                       "date range of [%s] overlaps [%s] at line %u; the first listed applies",
                       d->strs + code, d->strs + o->code, o->line);

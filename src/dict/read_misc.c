@@ -232,9 +232,13 @@ dyad_status dyad__read_issues(dyad_dict *d, const char *data, size_t len) {
       code = dyad__db_intern(d, br + 1, (size_t)(close - br - 1));
       if (flags) dyad__db_diag(d, DYAD_DIAG_WARNING, L.line, (long)(br - cl.s) + 1,
                                "code on an ignore ('~') line is not used");
+    } else if (!flags && category != DYAD__NONE && d->strs[category]) {
+      dyad__db_diag(d, DYAD_DIAG_WARNING, L.line, (long)(pe - cl.s) + 1,
+                    "issue phrase without a [CODE]: the category %s is used", d->strs + category);
+      code = category;
     } else if (!flags) {
       dyad__db_diag(d, DYAD_DIAG_ERROR, L.line, (long)(pe - cl.s) + 1,
-                    "issue phrase without a [CODE]; skipped");
+                    "issue phrase without a [CODE] outside any <ISSUE CATEGORY=...>; skipped");
       continue;
     }
     while (phe > p && (phe[-1] == ' ' || phe[-1] == '\t')) phe--;

@@ -356,9 +356,10 @@ static void verb_line(dyad_dict *d, verb_state *st, const char *ls, const char *
   add_form(d, vid, vw, pre, npre, post, npost, 1);
   if (forms) {
     for (const char *f = forms; f < forms_end;) {
-      while (f < forms_end && is_blank(*f)) f++;
+      /* Forms are separated by blanks; some lines also use commas. */
+      while (f < forms_end && (is_blank(*f) || *f == ',')) f++;
       const char *fb = f;
-      while (f < forms_end && !is_blank(*f)) f++;
+      while (f < forms_end && !is_blank(*f) && *f != ',') f++;
       if (f == fb) continue;
       uint32_t fpre[DYAD__DICT_MAX_WORDS], fpost[DYAD__DICT_MAX_WORDS], fw;
       size_t fnpre, fnpost;
