@@ -15,6 +15,13 @@
  *   tokens     one line per sentence, words separated by spaces; the words
  *              of a multiword token are joined by '+' ("did+n't")
  *   conllu     the full `dyad tokenize` output
+ *   dictcheck  the input is a dictionary file (option kind=actors, agents,
+ *              verbs, discards, issues or config); prints every diagnostic
+ *              of a checked load as "LINE:COL: severity: message"
+ *   lookup     one phrase per input line, looked up in the dictionaries
+ *              named by dict=FILE (a config or a file; relative to the
+ *              source tree) on date=YYYY-MM-DD; prints dyad dict lookup's
+ *              lines, with "(none)" for a phrase without a match
  */
 #include <stdlib.h>
 #include <string.h>
@@ -140,10 +147,72 @@ static int kind_conllu(const test_case *tc, sbuf *out) {
   return 0;
 }
 
+static void diag_collect(const dyad_diag *d, void *user) {
+  char line[1024];
+  static const char *sev[] = {"note", "warning", "error"};
+  snprintf(line, sizeof line, "%ld:%ld: %s: %s\n", d->line, d->column,
+           sev[d->severity <= 2 ? d->severity : 2], d->message);
+  sb_puts(user, line);
+}
+
+static int kind_dictcheck(const test_case *tc, sbuf *out) {
+  char kb[32];
+  const char *k = case_opt(tc, "kind", kb, sizeof kb);
+  dyad_dict_kind kind = DYAD_DICT_AUTO;
+  for (int i = DYAD_DICT_ACTORS; i <= DYAD_DICT_CONFIG; i++)
+    if (k && !strcmp(k, dyad_dict_kind_name((dyad_dict_kind)i))) kind = (dyad_dict_kind)i;
+  if (kind == DYAD_DICT_AUTO) {
+    sb_puts(out, "dictcheck: option kind=actors|agents|verbs|discards|issues|config needed\n");
+    return -1;
+  }
+  dyad_dict_options o = {diag_collect, out, 1};
+  dyad_dict *d = NULL;
+  dyad_status st = dyad_dict_load_memory(kind, "input", tc->input.data ? tc->input.data : "",
+                                         tc->input.len, &o, &d);
+  if (st != DYAD_OK) {
+    sb_puts(out, "load failed: ");
+    sb_puts(out, dyad_strerror(st));
+    sb_puts(out, "\n");
+    return 0;
+  }
+  dyad_dict_free(d);
+  return 0;
+}
+
+static int kind_lookup(const test_case *tc, sbuf *out) {
+  char path[512], date[32];
+  if (!case_opt(tc, "dict", path, sizeof path)) {
+    sb_puts(out, "lookup: option dict=FILE needed\n");
+    return -1;
+  }
+  const char *dt = case_opt(tc, "date", date, sizeof date);
+  dyad_dict_options o = {diag_collect, out, 0};
+  dyad_dict_file f = {path, DYAD_DICT_AUTO};
+  dyad_dict *d = NULL;
+  if (dyad_dict_load_files(&f, 1, &o, &d) != DYAD_OK) return -1;
+  out->len = 0; /* the fixtures' warnings are tested by dictcheck cases */
+  out->data[0] = '\0';
+  const char *p = tc->input.data ? tc->input.data : "";
+  while (*p) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    char phrase[512];
+    if (n >= sizeof phrase) n = sizeof phrase - 1;
+    memcpy(phrase, p, n);
+    phrase[n] = '\0';
+    if (n && dyad_dict_lookup(d, phrase, dt, sb_write, out) == DYAD_ENOTFOUND) sb_puts(out, "(none)\n");
+    p += n + (nl != NULL);
+  }
+  dyad_dict_free(d);
+  return 0;
+}
+
 static const struct {
   const char *name;
   kind_fn fn;
 } kinds[] = {
+    {"dictcheck", kind_dictcheck},
+    {"lookup", kind_lookup},
     {"sentences", kind_sentences},
     {"tokens", kind_tokens},
     {"conllu", kind_conllu},

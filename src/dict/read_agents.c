@@ -56,6 +56,12 @@ static void add_with_plural(dyad_dict *d, const char *s, size_t len, long line, 
   if (fl == (size_t)-1) return;
   size_t pn = dyad__db_plural(fold, fl, pl, sizeof pl);
   if (!pn || b + pn >= sizeof full) return;
+  /* Keep the file's case in messages and lookups: "MINISTERS". */
+  int upper = 1;
+  for (size_t k = b; k < len; k++)
+    if (s[k] >= 'a' && s[k] <= 'z') upper = 0;
+  for (size_t k = 0; upper && k < pn; k++)
+    if (pl[k] >= 'a' && pl[k] <= 'z') pl[k] = (char)(pl[k] - 32);
   memcpy(full, s, b);
   memcpy(full + b, pl, pn);
   add_phrase(d, full, b + pn, flags | DYAD__E_GENERATED, line, rec);
