@@ -340,8 +340,10 @@ size_t dyad__db_verb_forms(const char *w, size_t len, char out[3][128]) {
   size_t n = dyad__db_plural(w, len, out[0], 128); /* -s like plurals */
   (void)n;
   if (last == 'e') {
+    /* "hope" -> "hoping", but "agree" -> "agreeing", "toe" -> "toeing". */
+    int keep = prev == 'e' || prev == 'o' || prev == 'y';
     snprintf(out[1], 128, "%.*sd", (int)len, w);
-    snprintf(out[2], 128, "%.*sing", (int)len - 1, w);
+    snprintf(out[2], 128, "%.*sing", (int)len - !keep, w);
   } else if (last == 'y' && !is_vowel(prev)) {
     snprintf(out[1], 128, "%.*sied", (int)len - 1, w);
     snprintf(out[2], 128, "%.*sing", (int)len, w);
