@@ -80,6 +80,14 @@ dyad_status dyad__read_verbs(dyad_dict *d, const char *data, size_t len);
 dyad_status dyad__read_discards(dyad_dict *d, const char *data, size_t len);
 dyad_status dyad__read_issues(dyad_dict *d, const char *data, size_t len);
 
+/* The [Dictionaries] section of a config (load.c): fn gets each file named. */
+dyad_status dyad__dict_config_parse(const dyad_dict_options *o, const char *name, const char *data,
+                                    size_t len, size_t *warnings,
+                                    dyad_status (*fn)(dyad_dict_kind kind, const char *path,
+                                                      size_t plen, const char *key, long line,
+                                                      void *user),
+                                    void *user);
+
 /* Checks a code in brackets: upper-case letters and digits (actor codes),
  * or digits (event codes).  Returns NULL if fine or a short explanation. */
 const char *dyad__db_check_actor_code(const char *s, size_t len);
