@@ -63,9 +63,12 @@ dyad_dict *cli_dict_load(cli_dict *o, cli_input *in, int check) {
 static const char help[] =
     "usage: dyad dict SUBCOMMAND [OPTIONS]\n"
     "\n"
-    "  check [FILE...]       load the dictionaries with every consistency check and\n"
-    "                        report each problem as file:line:column; exit 4 if\n"
-    "                        there are errors (warnings alone: exit 0)\n"
+    "  check [FILE...] [--codes codes.tsv]\n"
+    "                        load the dictionaries with every consistency check and\n"
+    "                        report each problem as file:line:column; event codes\n"
+    "                        are checked against the CAMEO table (--codes, else\n"
+    "                        data/cameo/codes.tsv if present); exit 4 if there are\n"
+    "                        errors (warnings alone: exit 0)\n"
     "  lookup PHRASE [--date YYYY-MM-DD]\n"
     "                        the entries matching PHRASE (actors, agents, verbs,\n"
     "                        synsets, discards, issues), the code that applies on\n"
@@ -79,10 +82,22 @@ static const char help[] =
     "FILE arguments of check/compile are like --dict FILE (a .ini is a config).\n"
     "Options: -q/--quiet (no warnings), --date D (lookup).\n\n";
 
-static int sub_check(cli_dict *o, cli_input *in) {
+static int sub_check(cli_dict *o, cli_input *in, const char *codes) {
   dyad_dict *d = cli_dict_load(o, in, 1);
   if (!d) return EXIT_FATAL;
   size_t e = dyad_dict_errors(d), w = dyad_dict_warnings(d);
+  /* Event codes against the CAMEO table: --codes FILE, else the data
+   * directory's cameo/codes.tsv when there is one. */
+  char def[4096];
+  if (codes || dyad_data_path("cameo/codes.tsv", def, sizeof def) == DYAD_OK) {
+    dyad_cameo *t = NULL;
+    if (dyad_cameo_load(codes ? codes : def, cli_print_diag, in, &t) != DYAD_OK) {
+      dyad_dict_free(d);
+      return EXIT_FATAL;
+    }
+    w += dyad_dict_check_codes(d, t, cli_print_diag, in);
+    dyad_cameo_free(t);
+  }
   fprintf(stderr, "dyad dict check: %zu errors, %zu warnings\n", e, w);
   dyad_dict_free(d);
   return e ? EXIT_CHECK : EXIT_OK;
@@ -147,7 +162,7 @@ int cmd_dict(int argc, char **argv) {
   memset(&o, 0, sizeof o);
   cli_input in;
   memset(&in, 0, sizeof in);
-  const char *date = NULL, *outpath = NULL, *phrase = NULL;
+  const char *date = NULL, *outpath = NULL, *phrase = NULL, *codes = NULL;
   char **args = calloc((size_t)argc, sizeof *args);
   int nargs = 0;
   if (!args) return EXIT_FATAL;
@@ -169,6 +184,10 @@ int cmd_dict(int argc, char **argv) {
     }
     if ((r = cli_opt(argv[i], "--date", argc, argv, &i, &v))) {
       date = r > 0 ? v : NULL;
+      continue;
+    }
+    if ((r = cli_opt(argv[i], "--codes", argc, argv, &i, &v))) {
+      codes = r > 0 ? v : NULL;
       continue;
     }
     if ((r = cli_opt(argv[i], "-o", argc, argv, &i, &v))) {
@@ -193,7 +212,7 @@ int cmd_dict(int argc, char **argv) {
       o.files[o.nfiles].kind = DYAD_DICT_AUTO;
       o.nfiles++;
     }
-    rc = !strcmp(sub, "check") ? sub_check(&o, &in)
+    rc = !strcmp(sub, "check") ? sub_check(&o, &in, codes)
          : !strcmp(sub, "stats") ? sub_stats(&o, &in)
                                  : sub_compile(&o, &in, outpath);
   } else if (!strcmp(sub, "lookup")) {

@@ -310,7 +310,49 @@ TEST(fixture_config) {
   CHECK_INT(dyad_dict_kind_guess("tests/fixtures/dict/agents.txt"), DYAD_DICT_AGENTS);
 }
 
+TEST(cameo_table) {
+  dyad_cameo *t = NULL;
+  CHECK_INT(dyad_cameo_load("tests/fixtures/dict/codes.tsv", count_diag, NULL, &t), DYAD_OK);
+  if (!t) return;
+  CHECK_INT(dyad_cameo_count(t), 8);
+  const dyad_cameo_code *c = dyad_cameo_find(t, "058");
+  CHECK(c != NULL);
+  if (c) {
+    CHECK_STR(c->name, "Make a pledge of funds");
+    CHECK_STR(c->root, "05");
+    CHECK_STR(c->plover, "AID");
+    CHECK_INT(c->quad_class, 2);
+    CHECK(c->goldstein > 3.99 && c->goldstein < 4.01);
+    CHECK_INT(c->line, 5);
+  }
+  CHECK(dyad_cameo_find(t, "0580") == NULL);
+  CHECK(dyad_cameo_find(t, "01") != NULL);
+  /* Codes of the fixture verbs missing from the table: 0874 (WITHDRAW
+   * pattern), 072 (second half of [:072]). */
+  dyad_dict *d = NULL;
+  dyad_dict_options o = {NULL, NULL, 0};
+  CHECK_INT(dyad_dict_load_config("tests/fixtures/dict/fixture.ini", &o, &d), DYAD_OK);
+  diag_count = 0;
+  CHECK_INT(dyad_dict_check_codes(d, t, count_diag, NULL), 2);
+  CHECK_INT(diag_count, 2);
+  dyad_dict_free(d);
+  dyad_cameo_free(t);
+  /* Bad rows are reported and skipped; a wrong header refuses the file. */
+  static const char bad[] = "code\tname\tgoldstein\tquad_class\tplover\n"
+                            "12\tA\t1.0\t5\tX\n"
+                            "1x\tB\t1.0\t1\tX\n"
+                            "13\tC\t11\t1\tX\n"
+                            "14\tD\t-2\t3\t\n";
+  diag_count = 0;
+  CHECK_INT(dyad_cameo_load_memory("bad", bad, sizeof bad - 1, count_diag, NULL, &t), DYAD_OK);
+  CHECK_INT(diag_count, 3);
+  CHECK_INT(dyad_cameo_count(t), 1);
+  dyad_cameo_free(t);
+  CHECK_INT(dyad_cameo_load_memory("bad", "code\tname\n", 10, count_diag, NULL, &t), DYAD_EFORMAT);
+}
+
 int main(void) {
+  RUN(cameo_table);
   RUN(dates);
   RUN(plurals);
   RUN(fold);
