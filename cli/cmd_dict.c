@@ -128,9 +128,17 @@ static int sub_lookup(cli_dict *o, cli_input *in, const char *phrase, const char
   return st == DYAD_OK ? EXIT_OK : EXIT_FATAL;
 }
 
+static double seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static int sub_stats(cli_dict *o, cli_input *in) {
+  double t0 = seconds();
   dyad_dict *d = cli_dict_load(o, in, 0);
   if (!d) return EXIT_FATAL;
+  fprintf(stderr, "dyad dict stats: loaded in %.1f ms\n", (seconds() - t0) * 1e3);
   dyad_status st = dyad_dict_stats(d, cli_write_stdout, NULL);
   dyad_dict_free(d);
   return st == DYAD_OK ? EXIT_OK : EXIT_FATAL;

@@ -287,7 +287,8 @@ typedef struct dyad__form_slot {
   X(dyad__form_slot, form_hash)                                \
   X(dyad__pattern, patterns)                                   \
   X(dyad__pattern_elem, pelems)                                \
-  X(dyad__transform, transforms)
+  X(dyad__transform, transforms)                               \
+  X(uint64_t, stem_bits)      /* filter: hashes of stem words */
 
 struct dyad_dict {
 #define DYAD__DICT_FIELD(type, name) type *name; uint32_t n_##name, cap_##name;

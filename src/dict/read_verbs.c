@@ -120,6 +120,11 @@ static const char *read_code(dyad_dict *d, const char *ls, const char *p, const 
 static void synset_phrase(dyad_dict *d, verb_state *st, const char *p, const char *e,
                           long line, const char *ls) {
   dyad__synset *sy = &d->synsets[st->synset];
+  while (p < e && is_blank(*p)) p++;
+  if (p == e) {
+    dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(p - ls) + 1, "empty synset phrase; skipped");
+    return;
+  }
   if (*p == '&') {
     dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(p - ls) + 1,
                   "a synset inside a synset ('%.*s') is not supported; skipped", (int)(e - p), p);
