@@ -47,8 +47,16 @@ int cli_dict_option(cli_dict *o, int argc, char **argv, int *i) {
   return 0;
 }
 
+/* Outside `dyad dict check`, the warnings of a dictionary (Phoenix has 147)
+ * would bury the output of every run: they are counted and summarized in
+ * one line, errors are still printed one by one. */
+static void diag_errors_only(const dyad_diag *d, void *user) {
+  if (d->severity == DYAD_DIAG_WARNING) return;
+  cli_print_diag(d, user);
+}
+
 dyad_dict *cli_dict_load(cli_dict *o, cli_input *in, int check) {
-  dyad_dict_options opt = {cli_print_diag, in, check};
+  dyad_dict_options opt = {check ? cli_print_diag : diag_errors_only, in, check};
   dyad_dict *d = NULL;
   dyad_status st;
   if (o->nfiles) st = dyad_dict_load_files(o->files, o->nfiles, &opt, &d);
@@ -57,6 +65,10 @@ dyad_dict *cli_dict_load(cli_dict *o, cli_input *in, int check) {
     fprintf(stderr, "dyad: cannot load the dictionaries: %s\n", dyad_strerror(st));
     return NULL;
   }
+  if (!check && (dyad_dict_warnings(d) || dyad_dict_errors(d)) && !(in && in->quiet))
+    fprintf(stderr, "dyad: dictionaries loaded with %zu errors and %zu warnings "
+                    "('dyad dict check' lists them)\n",
+            dyad_dict_errors(d), dyad_dict_warnings(d));
   return d;
 }
 

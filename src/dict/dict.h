@@ -361,7 +361,9 @@ size_t dyad__dict_verbs_at(const dyad_dict *d, const dyad_token *toks,
                            size_t n, size_t i, unsigned flags,
                            dyad__verb_match *out, size_t max);
 /* Verbs whose base form is the folded word `lemma`: fills up to max verbs[]
- * indices; returns the total. */
+ * indices; returns the total.  Multi-word verbs whose verb word is that
+ * lemma are included ("hand" gives HAND and +HAND_OVER): their adjacent
+ * words are checked by dyad__dict_verbs_at, or by the coder on the tree. */
 size_t dyad__dict_verbs_by_lemma(const dyad_dict *d, const char *lemma,
                                  uint32_t *out, size_t max);
 /* The code of a verb: its own, else its block's ("---" = null). */
