@@ -612,11 +612,70 @@ static void check_duplicates(dyad_dict *d) {
   }
 }
 
+/* A pattern's elements as text, to compare patterns. */
+static void pattern_sig(const dyad_dict *d, uint32_t first, uint32_t n, char *buf, size_t size,
+                        size_t *len) {
+  for (uint32_t k = 0; k < n && *len + 32 < size; k++) {
+    const dyad__pattern_elem *e = &d->pelems[first + k];
+    *len += (size_t)snprintf(buf + *len, size - *len, "%u.%u.%u(", e->kind, e->side, e->value);
+    if (e->nsub && e->sub != DYAD__NONE) pattern_sig(d, e->sub, e->nsub, buf, size, len);
+    if (*len + 2 < size) buf[(*len)++] = ')';
+    buf[*len] = '\0';
+  }
+}
+
+static int uses_empty_synset(const dyad_dict *d, uint32_t first, uint32_t n) {
+  for (uint32_t k = 0; k < n; k++) {
+    const dyad__pattern_elem *e = &d->pelems[first + k];
+    if (e->kind == DYAD__PE_SYNSET && !d->synsets[e->value].nphrases) return 1;
+    if (e->nsub && e->sub != DYAD__NONE && uses_empty_synset(d, e->sub, e->nsub)) return 1;
+  }
+  return 0;
+}
+
+/* dyad dict check: patterns that can never match: one written twice in a
+ * block (the later one never wins, whatever its code) or one that needs a
+ * synset left without phrases. */
+static void check_patterns(dyad_dict *d) {
+  build *b = d->build;
+  for (uint32_t bl = 0; bl < d->n_blocks; bl++) {
+    const dyad__verb_block *vb = &d->blocks[bl];
+    for (uint32_t i = 0; i < vb->npats; i++) {
+      const dyad__pattern *p = &d->patterns[vb->pat_first + i];
+      uint16_t saved = b->file;
+      b->file = p->file;
+      if (uses_empty_synset(d, p->elem_first, p->nelems))
+        dyad__db_diag(d, DYAD_DIAG_WARNING, (long)p->line, 0,
+                      "pattern uses a synset without phrases: it can never match");
+      char s1[1024], s2[1024];
+      size_t l1 = 0;
+      s1[0] = '\0';
+      pattern_sig(d, p->elem_first, p->nelems, s1, sizeof s1, &l1);
+      for (uint32_t j = 0; j < i; j++) {
+        const dyad__pattern *q = &d->patterns[vb->pat_first + j];
+        size_t l2 = 0;
+        s2[0] = '\0';
+        pattern_sig(d, q->elem_first, q->nelems, s2, sizeof s2, &l2);
+        if (l1 != l2 || strcmp(s1, s2)) continue;
+        dyad__db_diag(d, DYAD_DIAG_WARNING, (long)p->line, 0,
+                      "pattern repeats the one at line %u of this block: it can never match%s",
+                      q->line,
+                      (p->code == q->code && p->code2 == q->code2) ? "" : " (and its code differs)");
+        break;
+      }
+      b->file = saved;
+    }
+  }
+}
+
 dyad_status dyad__dict_finish(dyad_dict *d) {
   build *b = d->build;
   if (!b) return DYAD_OK;
   dyad_status st = b->failed ? DYAD_ENOMEM : build_trie(d);
-  if (st == DYAD_OK && b->opts.check) check_duplicates(d);
+  if (st == DYAD_OK && b->opts.check) {
+    check_duplicates(d);
+    check_patterns(d);
+  }
   if (st == DYAD_OK) st = build_forms(d);
   if (st == DYAD_OK && !d->n_word_hash && word_rehash(d)) st = DYAD_ENOMEM;
   free(b->intern);
