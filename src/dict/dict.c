@@ -695,7 +695,7 @@ void dyad_dict_free(dyad_dict *d) {
   }
   if (d->map) {
     dyad__dict_unmap(d);
-  } else {
+  } else if (!d->borrowed) {
 #define DYAD__FREE_FIELD(type, name) free(d->name);
     DYAD__DICT_ARRAYS(DYAD__FREE_FIELD)
 #undef DYAD__FREE_FIELD

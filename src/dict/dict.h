@@ -298,6 +298,7 @@ struct dyad_dict {
   void *build;        /* builder scratch (dict.c), NULL once finished */
   void *map;          /* the cache mapping when loaded from a cache */
   size_t map_len;
+  int borrowed;       /* arrays point into a cache (mapped or in memory) */
   size_t errors, warnings;
 };
 
@@ -396,5 +397,9 @@ dyad_status dyad__dict_read(dyad_dict *d, dyad_dict_kind kind,
 dyad_status dyad__dict_finish(dyad_dict *d);
 /* Releases the mapping of a dictionary loaded from a cache (cache.c). */
 void dyad__dict_unmap(dyad_dict *d);
+/* A cache held in memory (which must outlive the dictionary): checks the
+ * header, checksum and every cross reference (cache.c). */
+dyad_status dyad__dict_cache_open(const void *data, size_t len, const char *name,
+                                  const dyad_dict_options *opts, dyad_dict **out);
 
 #endif
