@@ -1,5 +1,6 @@
 /* test_dict.c -- the internal dictionary API the coder uses (src/dict/dict.h),
  * on fixture text written here, the compiled cache, and the ../shared sets. */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -351,7 +352,47 @@ TEST(cameo_table) {
   CHECK_INT(dyad_cameo_load_memory("bad", "code\tname\n", 10, count_diag, NULL, &t), DYAD_EFORMAT);
 }
 
+/* One dictionary, four threads: every thread must see the same matches as
+ * a lone caller (the matcher keeps no state in the dictionary). */
+typedef struct {
+  const dyad_dict *d;
+  const toks *k;
+  size_t hits;
+} thread_arg;
+
+static void *match_loop(void *p) {
+  thread_arg *a = p;
+  dyad__dict_match m[8];
+  for (int r = 0; r < 2000; r++)
+    for (size_t i = 0; i < a->k->n; i++)
+      a->hits += dyad__dict_match_at(a->d, a->k->t, a->k->n, i, DYAD__K_ALL, 0, m, 8);
+  return NULL;
+}
+
+TEST(threads_share_a_dict) {
+  dyad_dict *d = load(DYAD_DICT_ACTORS, actors);
+  CHECK(d != NULL);
+  if (!d) return;
+  toks k;
+  mk(&k, "The Northland army met Syrians and North Land envoys and Anna Voss", NULL);
+  thread_arg one = {d, &k, 0};
+  match_loop(&one);
+  pthread_t th[4];
+  thread_arg args[4];
+  for (int i = 0; i < 4; i++) {
+    args[i] = (thread_arg){d, &k, 0};
+    CHECK(pthread_create(&th[i], NULL, match_loop, &args[i]) == 0);
+  }
+  for (int i = 0; i < 4; i++) {
+    pthread_join(th[i], NULL);
+    CHECK_INT(args[i].hits, one.hits);
+  }
+  CHECK_INT(one.hits, 2000 * 5);
+  dyad_dict_free(d);
+}
+
 int main(void) {
+  RUN(threads_share_a_dict);
   RUN(cameo_table);
   RUN(dates);
   RUN(plurals);
