@@ -194,7 +194,7 @@ static const char *validate(const dyad_dict *d) {
       return "synset phrase";
   for (uint32_t i = 0; i < d->n_blocks; i++) {
     const dyad__verb_block *b = &d->blocks[i];
-    if (!STR_OK(b->desc) || !STR_OK(b->code) || b->file >= d->n_files ||
+    if (!STR_OK(b->desc) || !STR_OK(b->code) || !OPT_STR_OK(b->code2) || b->file >= d->n_files ||
         !RANGE_OK(b->verb_first, b->nverbs, d->n_verbs) ||
         !RANGE_OK(b->pat_first, b->npats, d->n_patterns))
       return "verb block";
@@ -202,7 +202,7 @@ static const char *validate(const dyad_dict *d) {
   for (uint32_t i = 0; i < d->n_verbs; i++) {
     const dyad__verb *v = &d->verbs[i];
     if (v->block >= d->n_blocks || v->lemma >= d->n_words || !OPT_STR_OK(v->phrase) ||
-        !OPT_STR_OK(v->code) || v->file >= d->n_files)
+        !OPT_STR_OK(v->code) || !OPT_STR_OK(v->code2) || v->file >= d->n_files)
       return "verb";
   }
   for (uint32_t i = 0; i < d->n_verb_forms; i++) {

@@ -202,10 +202,16 @@ size_t dyad_dict_check_codes(const dyad_dict *d, const dyad_cameo *c, dyad_diag_
                              void *user) {
   if (!d || !c) return 0;
   size_t bad = 0;
-  for (uint32_t i = 0; i < d->n_blocks; i++)
-    bad += check_one(d, c, d->blocks[i].code, d->blocks[i].file, d->blocks[i].line, diag, user);
-  for (uint32_t i = 0; i < d->n_verbs; i++)
-    bad += check_one(d, c, d->verbs[i].code, d->verbs[i].file, d->verbs[i].line, diag, user);
+  for (uint32_t i = 0; i < d->n_blocks; i++) {
+    const dyad__verb_block *b = &d->blocks[i];
+    bad += check_one(d, c, b->code, b->file, b->line, diag, user);
+    bad += check_one(d, c, b->code2, b->file, b->line, diag, user);
+  }
+  for (uint32_t i = 0; i < d->n_verbs; i++) {
+    const dyad__verb *v = &d->verbs[i];
+    bad += check_one(d, c, v->code, v->file, v->line, diag, user);
+    bad += check_one(d, c, v->code2, v->file, v->line, diag, user);
+  }
   for (uint32_t i = 0; i < d->n_patterns; i++) {
     const dyad__pattern *p = &d->patterns[i];
     bad += check_one(d, c, p->code, p->file, p->line, diag, user);

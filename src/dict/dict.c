@@ -928,6 +928,12 @@ const char *dyad__dict_verb_code(const dyad_dict *d, uint32_t verb) {
   return d->strs + d->blocks[v->block].code;
 }
 
+const char *dyad__dict_verb_code2(const dyad_dict *d, uint32_t verb) {
+  const dyad__verb *v = &d->verbs[verb];
+  if (v->code != DYAD__NONE) return dyad__dict_str(d, v->code2);
+  return dyad__dict_str(d, d->blocks[v->block].code2);
+}
+
 size_t dyad__dict_synset_match(const dyad_dict *d, uint32_t s, const dyad_token *toks,
                                size_t n, size_t i, unsigned flags) {
   const dyad__synset *sy = &d->synsets[s];

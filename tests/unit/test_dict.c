@@ -166,6 +166,7 @@ static const char verbs[] =
     "PLEDGE\n"
     "+HAND_OVER {+HANDS_OVER +HANDED_OVER} [070]\n"
     "WIRE_+TAP\n"
+    "TOUR [042:043]\n"
     "- * &CURRENCY [071]  # PLEDGE\n"
     "- $ * (TO {FLOOD VICTIMS}) [073:074]\n"
     "- * (AGAINST) + [:112]\n"
@@ -177,13 +178,17 @@ TEST(verbs_and_patterns) {
   if (!d) return;
   CHECK_INT(diag_count, 0);
   CHECK_INT(d->n_blocks, 1);
-  CHECK_INT(d->n_verbs, 3);
+  CHECK_INT(d->n_verbs, 4);
   CHECK_INT(d->n_patterns, 3);
   CHECK_INT(d->n_transforms, 1);
   /* By lemma. */
   uint32_t v[4];
   CHECK_INT(dyad__dict_verbs_by_lemma(d, "Pledge", v, 4), 1);
   CHECK_STR(dyad__dict_verb_code(d, v[0]), "050");
+  CHECK(dyad__dict_verb_code2(d, v[0]) == NULL);
+  CHECK_INT(dyad__dict_verbs_by_lemma(d, "tour", v, 4), 1);
+  CHECK_STR(dyad__dict_verb_code(d, v[0]), "042");
+  CHECK_STR(dyad__dict_verb_code2(d, v[0]), "043");
   /* Multi-word verb by form, with its post word. */
   toks k;
   mk(&k, "they handed over the money", NULL);
@@ -214,7 +219,7 @@ TEST(verbs_and_patterns) {
   CHECK_STR(d->strs + p->code, "073");
   CHECK_STR(d->strs + p->code2, "074");
   CHECK_INT(p->paired, 1);
-  CHECK_INT(p->line, 9);
+  CHECK_INT(p->line, 10);
   const dyad__pattern_elem *e = &d->pelems[p->elem_first];
   CHECK_INT(e[0].kind, DYAD__PE_SOURCE);
   CHECK_INT(e[0].side, DYAD__SIDE_PRE);
