@@ -973,6 +973,30 @@ static void xml_free(dyad_reader *r) {
   free(st);
 }
 
+/* The id="..." of a record's start tag, for messages about a record
+ * libxml2 never sees; NULL if there is none. */
+static const char *raw_id(const char *s, size_t n, char *out, size_t size) {
+  const char *gt = memchr(s, '>', n);
+  size_t end = gt ? (size_t)(gt - s) : n;
+  for (size_t i = 2; i + 2 < end; i++) {
+    if (s[i] != 'd' || s[i - 1] != 'i' || !is_space(s[i - 2])) continue;
+    size_t j = i + 1;
+    while (j < end && is_space(s[j])) j++;
+    if (j >= end || s[j] != '=') continue;
+    j++;
+    while (j < end && is_space(s[j])) j++;
+    if (j >= end || (s[j] != '"' && s[j] != '\'')) continue;
+    char q = s[j++];
+    size_t k = j;
+    while (k < end && s[k] != q) k++;
+    if (k >= end || k - j >= size) return NULL;
+    memcpy(out, s + j, k - j);
+    out[k - j] = '\0';
+    return out;
+  }
+  return NULL;
+}
+
 /* The current record ends at `end` (exclusive): parse it and make a doc,
  * or keep the environment.  Returns DYAD_OK with *out set, DYAD_REJECT,
  * or -100 when there is no doc to return (environment). */
@@ -1002,7 +1026,8 @@ static dyad_status finish_record(dyad_reader *r, xml_state *st, size_t end, int 
                         "<Environment> %s; ignored", why);
       return NO_DOC;
     }
-    return record_reject(r, st, NULL, raw, rawn, why);
+    char id[80];
+    return record_reject(r, st, raw_id(raw, rawn, id, sizeof id), raw, rawn, why);
   }
   if (clean_record(st, raw, rawn)) return DYAD_ENOMEM;
   int nerr = 0;
