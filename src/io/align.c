@@ -46,19 +46,21 @@ size_t dyad__align_tokens(const char *text, size_t from, size_t to, dyad_token *
         ms = mpos = pos;
         misaligned++;
       }
-      size_t q = ms;
       uint32_t wn = tok[i].mwt;
+      size_t q = ms;
+      int exact = 1;
+      for (uint32_t j = 0; exact && j < wn && i + j < n; j++) {
+        size_t fl = strlen(tok[i + j].form);
+        exact = q + fl <= mpos && !memcmp(text + q, tok[i + j].form, fl);
+        q += fl;
+      }
+      exact = exact && q == mpos;
+      q = ms;
       for (uint32_t j = 0; j < wn && i + j < n; j++) {
-        const char *f = tok[i + j].form;
-        size_t fl = strlen(f), xs = q, xe = q + fl;
-        if (xe > mpos || memcmp(text + q, f, fl)) {
-          xs = ms;
-          xe = mpos;
-        } else {
-          q = xe;
-        }
-        tok[i + j].start = (uint32_t)xs;
-        tok[i + j].end = (uint32_t)xe;
+        size_t fl = strlen(tok[i + j].form);
+        tok[i + j].start = (uint32_t)(exact ? q : ms);
+        tok[i + j].end = (uint32_t)(exact ? q + fl : mpos);
+        q += fl;
       }
       pos = mpos;
       i += wn - 1;
