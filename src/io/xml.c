@@ -685,7 +685,8 @@ static dyad_status record_reject(dyad_reader *r, xml_state *st, const char *id,
   dyad__reader_diag(r, DYAD_DIAG_ERROR, st->rec_line, id, "<%s> record: %s; record skipped",
                     kind_name[st->kind], why);
   dyad__reader_reject(r, raw, n);
-  dyad__reader_reject(r, "\n", 1);
+  /* One record per line group in the rejects file. */
+  if (n && raw[n - 1] != '\n') dyad__reader_reject(r, "\n", 1);
   return DYAD_REJECT;
 }
 
@@ -1012,7 +1013,7 @@ static dyad_status finish_record(dyad_reader *r, xml_state *st, size_t end, int 
   r->line = line_at(st, end);
   if (mode == SKIP_REC) {
     dyad__reader_reject(r, st->w.data, end);
-    dyad__reader_reject(r, "\n", 1);
+    if (end && st->w.data[end - 1] != '\n') dyad__reader_reject(r, "\n", 1);
     return DYAD_REJECT;
   }
   if (!closed) {

@@ -451,7 +451,7 @@ TEST(xml_tolerance_and_bad_records) {
   CHECK_STR(rejects(&s),
             "<Sentence date=\"20230230\" id=\"baddate\"><Text>x</Text></Sentence>\n"
             "<Sentence id=\"nodate\"><Text>x</Text></Sentence>\n"
-            "<Sentence date=\"20230101\" id=\"open\">\n<Text>never closed</Text>\n\n"
+            "<Sentence date=\"20230101\" id=\"open\">\n<Text>never closed</Text>\n"
             "<Sentence date=\"20230103\" id=\"tail\"><Text>cut\n");
   dyad_reader_free(r);
   sink_free(&s);
