@@ -57,7 +57,7 @@ TEST(jsonl_fields_and_passthrough) {
       "\"alpha\":{\"b\":[1,\"x\"]},\"source\":\"Wire\",\"url\":\"http://e.test/1\","
       "\"title\":\"T\"}\n";
   dyad_reader *r = open_mem(in, DYAD_FORMAT_JSONL, &s, 0);
-  dyad_doc *d;
+  dyad_doc *d = NULL;
   CHECK(r && dyad_reader_next(r, &d) == DYAD_OK);
   CHECK_STR(dyad_doc_id(d), "42");
   CHECK_STR(dyad_doc_date(d), "2023-05-01");
@@ -123,7 +123,7 @@ TEST(jsonl_bad_records_and_continue) {
       "{\"id\":\"latin1\",\"text\":\"caf\xe9 ok\"}\n"
       "{\"id\":\"ok2\",\"text\":\"Two.\"}";
   dyad_reader *r = open_mem(in, DYAD_FORMAT_JSONL, &s, 0);
-  dyad_doc *d;
+  dyad_doc *d = NULL;
   CHECK(dyad_reader_next(r, &d) == DYAD_OK);
   CHECK_STR(dyad_doc_id(d), "ok1");
   dyad_doc_free(d);
@@ -164,7 +164,7 @@ TEST(jsonl_record_limit) {
   big[200] = '\0';
   snprintf(in, sizeof in, "{\"text\":\"%s\"}\n{\"id\":\"small\",\"text\":\"ok\"}\n", big);
   dyad_reader *r = open_mem(in, DYAD_FORMAT_JSONL, &s, 100);
-  dyad_doc *d;
+  dyad_doc *d = NULL;
   CHECK(dyad_reader_next(r, &d) == DYAD_REJECT);
   CHECK(dyad_reader_next(r, &d) == DYAD_OK);
   CHECK_STR(dyad_doc_id(d), "small");
@@ -205,7 +205,7 @@ static const char conllu_two_docs[] =
 TEST(conllu_mwt_and_newdoc) {
   sink s = {0};
   dyad_reader *r = open_mem(conllu_two_docs, DYAD_FORMAT_CONLLU, &s, 0);
-  dyad_doc *d;
+  dyad_doc *d = NULL;
   CHECK(dyad_reader_next(r, &d) == DYAD_OK);
   CHECK_STR(dyad_doc_id(d), "d1");
   CHECK(dyad_doc_pretokenized(d));
@@ -261,7 +261,7 @@ TEST(conllu_per_sentence_and_columns) {
       "\n"
       "1\tC\tc\tNOUN\t_\t_\t0\troot\t_\t_\n";
   dyad_reader *r = open_mem(in, DYAD_FORMAT_CONLLU, &s, 0);
-  dyad_doc *d;
+  dyad_doc *d = NULL;
   CHECK(dyad_reader_next(r, &d) == DYAD_OK);
   CHECK_STR(dyad_doc_field(d, "text"), "A b");
   CHECK_INT(dyad_doc_sentence_count(d), 1);
@@ -318,7 +318,7 @@ static const char xml_sentences[] =
 TEST(xml_sentence_records) {
   sink s = {0};
   dyad_reader *r = open_mem(xml_sentences, DYAD_FORMAT_XML, &s, 0);
-  dyad_doc *d;
+  dyad_doc *d = NULL;
   CHECK(dyad_reader_next(r, &d) == DYAD_OK);
   CHECK_STR(dyad_reader_environment(r, "Verbfile"), "my.verbs.txt");
   CHECK_STR(dyad_reader_environment(r, "Actorfile"), "my.actors.txt");
@@ -385,7 +385,7 @@ TEST(xml_article_records) {
       "<Article date=\"20240303\" id=\"art3\"></Article>\n"
       "</Articles>\n";
   dyad_reader *r = open_mem(in, DYAD_FORMAT_XML, &s, 0);
-  dyad_doc *d;
+  dyad_doc *d = NULL;
   CHECK(dyad_reader_next(r, &d) == DYAD_OK);
   CHECK_STR(dyad_doc_id(d), "art1");
   CHECK_STR(dyad_doc_date(d), "2024-03-01");
@@ -427,7 +427,7 @@ TEST(xml_tolerance_and_bad_records) {
       "</Sentence >\n"                                                      /* 9 */
       "<Sentence date=\"20230103\" id=\"tail\"><Text>cut";
   dyad_reader *r = open_mem(in, DYAD_FORMAT_XML, &s, 0);
-  dyad_doc *d;
+  dyad_doc *d = NULL;
   CHECK(dyad_reader_next(r, &d) == DYAD_REJECT);
   CHECK(dyad_reader_next(r, &d) == DYAD_REJECT);
   CHECK(dyad_reader_next(r, &d) == DYAD_REJECT);
@@ -465,7 +465,7 @@ TEST(xml_record_limit_streams) {
   dyad__buf_puts(&in, "</Text></Sentence>\n<Sentence date=\"20230101\" id=\"small\">"
                       "<Text>ok</Text></Sentence></Sentences>\n");
   dyad_reader *r = open_mem(in.data, DYAD_FORMAT_XML, &s, 1000);
-  dyad_doc *d;
+  dyad_doc *d = NULL;
   CHECK(dyad_reader_next(r, &d) == DYAD_REJECT);
   CHECK(dyad_reader_next(r, &d) == DYAD_OK);
   CHECK_STR(dyad_doc_id(d), "small");
@@ -495,7 +495,7 @@ TEST(text_reader) {
   const char *t = "ANKARA, April 25 -\nTalks went on.\n";
   dyad_reader *r = NULL;
   CHECK(dyad_reader_open_memory(t, strlen(t), "dir/story-1.txt", &o, &r) == DYAD_OK);
-  dyad_doc *d;
+  dyad_doc *d = NULL;
   CHECK(dyad_reader_next(r, &d) == DYAD_OK);
   CHECK_STR(dyad_doc_id(d), "story-1.txt");
   CHECK_STR(dyad_doc_date(d), "2024-04-25");
