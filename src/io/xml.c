@@ -22,6 +22,7 @@
  * sink without being held in memory.
  */
 #include <jansson.h>
+#include <limits.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -1031,6 +1032,8 @@ static dyad_status finish_record(dyad_reader *r, xml_state *st, size_t end, int 
     return record_reject(r, st, raw_id(raw, rawn, id, sizeof id), raw, rawn, why);
   }
   if (clean_record(st, raw, rawn)) return DYAD_ENOMEM;
+  if (st->clean.len > INT_MAX) /* libxml2 takes an int length */
+    return record_reject(r, st, NULL, raw, rawn, "record too large for the XML parser");
   int nerr = 0;
   xmlDocPtr x = parse_record(r, st, &nerr);
   dyad_status res;
