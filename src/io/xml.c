@@ -43,6 +43,8 @@ typedef struct {
   size_t pos;       /* scan position in w */
   size_t rec0;      /* start of the current record in w */
   long wline;       /* line number of w.data[0] */
+  size_t lc_pos;    /* line_at() cache: w[lc_pos] is on line lc_line */
+  long lc_line;
   long rec_line;    /* line where the current record starts */
   int mode, kind, eof;
   dyad__buf clean;  /* the record after cleaning, for libxml2 */
@@ -62,13 +64,21 @@ static long count_lines(const char *s, size_t n) {
   return k;
 }
 
-static long line_at(const xml_state *st, size_t pos) {
-  return st->wline + count_lines(st->w.data, pos);
+/* Line of w[pos]; counts on from the last answer, since positions asked
+ * for only grow between drops (counting from w[0] each time would scan
+ * the 64 kB window once per record). */
+static long line_at(xml_state *st, size_t pos) {
+  if (pos < st->lc_pos) st->lc_pos = 0, st->lc_line = st->wline;
+  st->lc_line += count_lines(st->w.data + st->lc_pos, pos - st->lc_pos);
+  st->lc_pos = pos;
+  return st->lc_line;
 }
 
 static void drop(xml_state *st, size_t n) {
   if (!n) return;
-  st->wline += count_lines(st->w.data, n);
+  st->wline = line_at(st, n);
+  st->lc_pos = 0;
+  st->lc_line = st->wline;
   memmove(st->w.data, st->w.data + n, st->w.len - n);
   st->w.len -= n;
   st->w.data[st->w.len] = '\0';
@@ -959,7 +969,7 @@ static dyad_status read_environment(dyad_reader *r, xml_state *st, xmlDocPtr x) 
 static dyad_status xml_init(dyad_reader *r) {
   xml_state *st = calloc(1, sizeof *st);
   if (!st) return DYAD_ENOMEM;
-  st->wline = 1;
+  st->wline = st->lc_line = 1;
   r->state = st;
   xmlInitParser();
   return DYAD_OK;
