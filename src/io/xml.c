@@ -1103,6 +1103,16 @@ static dyad_status xml_next(dyad_reader *r, dyad_doc **out) {
         else if (tag_is(name, nn, "Environment")) kind = K_ENVIRONMENT;
       }
       if (kind < 0) {
+        /* Text outside any record would vanish: say so. */
+        if (!closing && (tag_is(name, nn, "Text") || tag_is(name, nn, "sentence") ||
+                         tag_is(name, nn, "article") || tag_is(name, nn, "SENTENCE"))) {
+          int k = 0;
+          while ((size_t)k < nn && k < 16 && is_name_char((unsigned char)name[k])) k++;
+          dyad__reader_diag(r, DYAD_DIAG_WARNING, line_at(st, st->pos), NULL,
+                            "<%.*s> outside any <Sentence> or <Article> record "
+                            "(element names are case-sensitive); ignored",
+                            k, name);
+        }
         st->pos++;
         continue;
       }

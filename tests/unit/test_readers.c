@@ -482,6 +482,20 @@ TEST(xml_record_limit_streams) {
   sink_free(&s);
 }
 
+TEST(xml_outside_records_warned) {
+  sink s = {0};
+  const char *in = "<Sentences>\n<sentence date=\"20240101\"><Text>lost</Text></sentence>\n"
+                   "</Sentences>\n";
+  dyad_reader *r = open_mem(in, DYAD_FORMAT_XML, &s, 0);
+  dyad_doc *d = NULL;
+  CHECK(dyad_reader_next(r, &d) == DYAD_END);
+  CHECK_INT(s.warnings, 2);
+  CHECK(strstr(diags(&s), "L2 <sentence> outside any <Sentence> or <Article> record") != NULL);
+  CHECK(strstr(diags(&s), "L2 <Text> outside any") != NULL);
+  dyad_reader_free(r);
+  sink_free(&s);
+}
+
 /* ----------------------------------------------------------- plain text */
 
 TEST(text_reader) {
@@ -547,6 +561,7 @@ int main(void) {
   RUN(xml_article_records);
   RUN(xml_tolerance_and_bad_records);
   RUN(xml_record_limit_streams);
+  RUN(xml_outside_records_warned);
   RUN(text_reader);
   RUN(format_guess);
   return test_summary();
