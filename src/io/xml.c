@@ -676,8 +676,6 @@ static dyad_status add_sentences(dyad_reader *r, xml_state *st, dyad_doc *doc,
         if (why)
           dyad__reader_diag(r, DYAD_DIAG_WARNING, st->rec_line, s->id,
                             "CoNLL-U <Parse> not used for tokens: %s", why);
-        else
-          doc->pretokenized = 1;
         if (mis)
           dyad__reader_diag(r, DYAD_DIAG_WARNING, st->rec_line, s->id,
                             "%zu word(s) of the <Parse> do not match the <Text>; their "
@@ -687,6 +685,12 @@ static dyad_status add_sentences(dyad_reader *r, xml_state *st, dyad_doc *doc,
     }
     xmlFree(pc);
   }
+  /* Pre-tokenized only when every sentence came with its words; otherwise
+   * the text layer tokenizes the sentences that have none (tokens NULL)
+   * and keeps the given ones. */
+  int all = n > 0;
+  for (size_t i = 0; i < doc->nsents; i++) all = all && doc->sents[i].tokens != NULL;
+  doc->pretokenized = all;
   (void)tmp;
   return DYAD_OK;
 }

@@ -377,7 +377,10 @@ TEST(xml_article_records) {
       "<Text>Whole story text.</Text>\n"
       "<Sentences>\n"
       "<Sentence id=\"art1-a\"><Text>First one.</Text>"
-      "<EventCoding sourcecode=\"A\" targetcode=\"B\" eventcode=\"010\"/></Sentence>\n"
+      "<EventCoding sourcecode=\"A\" targetcode=\"B\" eventcode=\"010\"/>"
+      "<Parse>1\tFirst\tfirst\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tone\tone\tNOUN\tNN\t_\t0\troot\t_\tSpaceAfter=No\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_</Parse></Sentence>\n"
       "<Sentence><Text>\n  Second\n  one.\n</Text><Parse>(S (NN x))</Parse></Sentence>\n"
       "</Sentences>\n"
       "</Article>\n"
@@ -395,6 +398,15 @@ TEST(xml_article_records) {
   CHECK_STR(dyad_doc_sentence(d, 1)->id, "art1-2");
   CHECK_INT(dyad_doc_sentence(d, 1)->start, 11);
   CHECK_STR(dyad_doc_sentence(d, 1)->given_parse, "(S (NN x))");
+  /* one sentence came with words, the other did not: not pre-tokenized as
+   * a whole, the given words kept */
+  CHECK(!dyad_doc_pretokenized(d));
+  CHECK_INT(dyad_doc_sentence(d, 0)->ntokens, 3);
+  CHECK(dyad_doc_sentence(d, 1)->tokens == NULL);
+  if (dyad_doc_sentence(d, 0)->ntokens == 3) {
+    CHECK_INT(dyad_doc_sentence(d, 0)->tokens[2].start, 9);
+    CHECK_INT(dyad_doc_sentence(d, 0)->tokens[2].end, 10);
+  }
   CHECK_STR(dyad_doc_extra_json(d),
             "{\"expected_events\":[{\"sentence\":\"art1-a\",\"source\":\"A\",\"target\":\"B\","
             "\"code\":\"010\"}],\"noevents\":false}");
