@@ -649,7 +649,7 @@ typedef struct {
 
 /* Makes the sentences of doc (text already set) from the given spans. */
 static dyad_status add_sentences(dyad_reader *r, xml_state *st, dyad_doc *doc,
-                                 const sent_src *ss, size_t n, dyad__buf *tmp) {
+                                 const sent_src *ss, size_t n) {
   for (size_t i = 0; i < n; i++) {
     dyad_sentence *s = dyad__doc_add_sentence(doc);
     if (!s) return DYAD_ENOMEM;
@@ -691,7 +691,6 @@ static dyad_status add_sentences(dyad_reader *r, xml_state *st, dyad_doc *doc,
   int all = n > 0;
   for (size_t i = 0; i < doc->nsents; i++) all = all && doc->sents[i].tokens != NULL;
   doc->pretokenized = all;
-  (void)tmp;
   return DYAD_OK;
 }
 
@@ -896,7 +895,7 @@ static dyad_status build_doc(dyad_reader *r, xml_state *st, xmlDocPtr x,
     free(dump);
     if (res) goto done;
   }
-  if ((res = add_sentences(r, st, doc, ss, nss, &tmp))) goto done;
+  if ((res = add_sentences(r, st, doc, ss, nss))) goto done;
   doc->invalid_utf8 = st->bad;
   if (st->bad)
     dyad__reader_diag(r, DYAD_DIAG_WARNING, st->rec_line, id,
