@@ -58,6 +58,8 @@ typedef struct {
 /* Scanner                                                                   */
 /* ------------------------------------------------------------------------ */
 
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 static long count_lines(const char *s, size_t n) {
   long k = 0;
   for (const char *e = s + n; (s = memchr(s, '\n', (size_t)(e - s))); s++) k++;
@@ -86,6 +88,30 @@ static void drop(xml_state *st, size_t n) {
   st->rec0 = st->rec0 >= n ? st->rec0 - n : 0;
 }
 
+/* The id="..." of a record's start tag, for messages about a record
+ * libxml2 never sees; NULL if there is none. */
+static const char *raw_id(const char *s, size_t n, char *out, size_t size) {
+  const char *gt = memchr(s, '>', n);
+  size_t end = gt ? (size_t)(gt - s) : n;
+  for (size_t i = 2; i + 2 < end; i++) {
+    if (s[i] != 'd' || s[i - 1] != 'i' || !is_space(s[i - 2])) continue;
+    size_t j = i + 1;
+    while (j < end && is_space(s[j])) j++;
+    if (j >= end || s[j] != '=') continue;
+    j++;
+    while (j < end && is_space(s[j])) j++;
+    if (j >= end || (s[j] != '"' && s[j] != '\'')) continue;
+    char q = s[j++];
+    size_t k = j;
+    while (k < end && s[k] != q) k++;
+    if (k >= end || k - j >= size) return NULL;
+    memcpy(out, s + j, k - j);
+    out[k - j] = '\0';
+    return out;
+  }
+  return NULL;
+}
+
 /* Gets more input into the window, first dropping what is no longer needed
  * (and streaming it to the reject sink for an oversized record).  Returns
  * 1, 0 at the end of the input, -1 on an I/O error or out of memory. */
@@ -96,7 +122,9 @@ static int pull(dyad_reader *r, xml_state *st) {
   } else if (st->mode == IN_REC) {
     drop(st, st->rec0);
     if (st->w.len > r->max_record) {
-      dyad__reader_diag(r, DYAD_DIAG_ERROR, st->rec_line, NULL,
+      char id[80];
+      dyad__reader_diag(r, DYAD_DIAG_ERROR, st->rec_line,
+                        raw_id(st->w.data, st->w.len, id, sizeof id),
                         "<%s> record longer than the limit of %zu bytes (--max-record); "
                         "record skipped",
                         kind_name[st->kind], r->max_record);
@@ -355,7 +383,6 @@ static int own_text(xmlNodePtr n, dyad__buf *out) {
   return dyad__buf_append(out, "", 0);
 }
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 static void trim(const char **s, size_t *n) {
   while (*n && is_space(**s)) (*s)++, (*n)--;
@@ -988,30 +1015,6 @@ static void xml_free(dyad_reader *r) {
   free(st);
 }
 
-/* The id="..." of a record's start tag, for messages about a record
- * libxml2 never sees; NULL if there is none. */
-static const char *raw_id(const char *s, size_t n, char *out, size_t size) {
-  const char *gt = memchr(s, '>', n);
-  size_t end = gt ? (size_t)(gt - s) : n;
-  for (size_t i = 2; i + 2 < end; i++) {
-    if (s[i] != 'd' || s[i - 1] != 'i' || !is_space(s[i - 2])) continue;
-    size_t j = i + 1;
-    while (j < end && is_space(s[j])) j++;
-    if (j >= end || s[j] != '=') continue;
-    j++;
-    while (j < end && is_space(s[j])) j++;
-    if (j >= end || (s[j] != '"' && s[j] != '\'')) continue;
-    char q = s[j++];
-    size_t k = j;
-    while (k < end && s[k] != q) k++;
-    if (k >= end || k - j >= size) return NULL;
-    memcpy(out, s + j, k - j);
-    out[k - j] = '\0';
-    return out;
-  }
-  return NULL;
-}
-
 /* The current record ends at `end` (exclusive): parse it and make a doc,
  * or keep the environment.  Returns DYAD_OK with *out set, DYAD_REJECT,
  * or -100 when there is no doc to return (environment). */
@@ -1025,6 +1028,17 @@ static dyad_status finish_record(dyad_reader *r, xml_state *st, size_t end, int 
   size_t rawn = end - st->rec0;
   st->pos = end;
   r->line = line_at(st, end);
+  if (mode == IN_REC && rawn > r->max_record) {
+    /* The whole record fit in the window: the limit still applies. */
+    char id[80];
+    dyad__reader_diag(r, DYAD_DIAG_ERROR, st->rec_line, raw_id(raw, rawn, id, sizeof id),
+                      "<%s> record longer than the limit of %zu bytes (--max-record); "
+                      "record skipped",
+                      kind_name[st->kind], r->max_record);
+    dyad__reader_reject(r, raw, rawn);
+    if (raw[rawn - 1] != '\n') dyad__reader_reject(r, "\n", 1);
+    return DYAD_REJECT;
+  }
   if (mode == SKIP_REC) {
     dyad__reader_reject(r, st->w.data, end);
     if (end && st->w.data[end - 1] != '\n') dyad__reader_reject(r, "\n", 1);

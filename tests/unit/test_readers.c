@@ -483,7 +483,7 @@ TEST(xml_record_limit_streams) {
   CHECK_STR(dyad_doc_id(d), "small");
   dyad_doc_free(d);
   CHECK(dyad_reader_next(r, &d) == DYAD_END);
-  CHECK(strstr(diags(&s), "L2 <Sentence> record longer than the limit of 1000 bytes") != NULL);
+  CHECK(strstr(diags(&s), "L2 big: <Sentence> record longer than the limit of 1000 bytes") != NULL);
   /* the whole oversized record went to the sink, byte for byte */
   const char *b0 = strstr(in.data, "<Sentence date");
   const char *b1 = strstr(in.data, "\n<Sentence date=\"20230101\" id=\"small\"");
