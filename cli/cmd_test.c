@@ -22,6 +22,13 @@
  *              named by dict=FILE (a config or a file; relative to the
  *              source tree) on date=YYYY-MM-DD; prints dyad dict lookup's
  *              lines, with "(none)" for a phrase without a match
+ *   read       the input through a reader (format=jsonl|text|xml|conllu,
+ *              max-record=N): per record its diagnostics
+ *              ("error L<line> [id] message"), then for an accepted one
+ *              "doc ID DATE source=S pretokenized=0|1 invalid_utf8=N",
+ *              "text ..." (newlines as \n), "extra {...}", and per
+ *              sentence "sent ID START-END [parse]" plus, when it has
+ *              words, "words form@start-end ..."
  */
 #include <stdlib.h>
 #include <string.h>
@@ -207,12 +214,97 @@ static int kind_lookup(const test_case *tc, sbuf *out) {
   return 0;
 }
 
+static void read_diag(const dyad_diag *d, void *user) {
+  sbuf *out = user;
+  char line[32];
+  sb_puts(out, d->severity == DYAD_DIAG_ERROR     ? "error"
+               : d->severity == DYAD_DIAG_WARNING ? "warning"
+                                                  : "note");
+  snprintf(line, sizeof line, " L%ld ", d->line);
+  sb_puts(out, line);
+  if (d->record) {
+    sb_puts(out, "[");
+    sb_puts(out, d->record);
+    sb_puts(out, "] ");
+  }
+  sb_puts(out, d->message);
+  sb_puts(out, "\n");
+}
+
+static void put_escaped(sbuf *out, const char *s) {
+  for (; *s; s++) {
+    if (*s == '\n') sb_puts(out, "\\n");
+    else sb_put(out, s, 1);
+  }
+}
+
+static int kind_read(const test_case *tc, sbuf *out) {
+  char fmt[16], lim[24];
+  dyad_reader_options o = {0};
+  o.format = dyad_input_format_parse(case_opt(tc, "format", fmt, sizeof fmt));
+  if (case_opt(tc, "max-record", lim, sizeof lim)) o.max_record_bytes = strtoul(lim, NULL, 10);
+  o.diag = read_diag;
+  o.diag_user = out;
+  /* The case input lost its last newline; records need it back. */
+  sbuf in = {0};
+  sb_put(&in, tc->input.data ? tc->input.data : "", tc->input.len);
+  sb_puts(&in, "\n");
+  dyad_reader *r = NULL;
+  if (dyad_reader_open_memory(in.data, in.len, "case", &o, &r) != DYAD_OK) {
+    free(in.data);
+    return 0; /* the diagnostic says why */
+  }
+  dyad_doc *doc;
+  dyad_status st;
+  while ((st = dyad_reader_next(r, &doc)) == DYAD_OK || st == DYAD_REJECT) {
+    if (!doc) continue;
+    char num[64];
+    sb_puts(out, "doc ");
+    sb_puts(out, dyad_doc_id(doc));
+    sb_puts(out, " ");
+    sb_puts(out, *dyad_doc_date(doc) ? dyad_doc_date(doc) : "-");
+    sb_puts(out, " source=");
+    sb_puts(out, dyad_doc_field(doc, "source"));
+    snprintf(num, sizeof num, " pretokenized=%d invalid_utf8=%zu\n",
+             dyad_doc_pretokenized(doc), dyad_doc_invalid_utf8(doc));
+    sb_puts(out, num);
+    sb_puts(out, "text ");
+    put_escaped(out, dyad_doc_field(doc, "text"));
+    sb_puts(out, "\nextra ");
+    sb_puts(out, dyad_doc_extra_json(doc));
+    sb_puts(out, "\n");
+    for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+      const dyad_sentence *s = dyad_doc_sentence(doc, i);
+      snprintf(num, sizeof num, " %u-%u", s->start, s->end);
+      sb_puts(out, "sent ");
+      sb_puts(out, s->id);
+      sb_puts(out, num);
+      if (s->given_parse) sb_puts(out, " parse");
+      sb_puts(out, "\n");
+      if (!s->ntokens) continue;
+      sb_puts(out, "words");
+      for (uint32_t k = 0; k < s->ntokens; k++) {
+        snprintf(num, sizeof num, "@%u-%u", s->tokens[k].start, s->tokens[k].end);
+        sb_puts(out, " ");
+        sb_puts(out, s->tokens[k].form);
+        sb_puts(out, num);
+      }
+      sb_puts(out, "\n");
+    }
+    dyad_doc_free(doc);
+  }
+  dyad_reader_free(r);
+  free(in.data);
+  return st == DYAD_END ? 0 : -1;
+}
+
 static const struct {
   const char *name;
   kind_fn fn;
 } kinds[] = {
     {"dictcheck", kind_dictcheck},
     {"lookup", kind_lookup},
+    {"read", kind_read},
     {"sentences", kind_sentences},
     {"tokens", kind_tokens},
     {"conllu", kind_conllu},

@@ -148,8 +148,9 @@ DYAD_API const char *dyad_doc_text(const dyad_doc *doc, size_t *len);
 DYAD_API const char *dyad_doc_extra_json(const dyad_doc *doc);
 DYAD_API size_t dyad_doc_sentence_count(const dyad_doc *doc);
 DYAD_API const dyad_sentence *dyad_doc_sentence(const dyad_doc *doc, size_t i);
-/* 1 if the sentences and tokens came with the input (CoNLL-U), 0 if the
- * text layer has to produce them. */
+/* 1 if the sentences and tokens came with the input (CoNLL-U, or PETRARCH
+ * XML whose every <Parse> is CoNLL-U), 0 if the text layer has to produce
+ * them (it then tokenizes only the sentences whose tokens are NULL). */
 DYAD_API int dyad_doc_pretokenized(const dyad_doc *doc);
 /* Number of invalid UTF-8 sequences replaced by U+FFFD in this doc. */
 DYAD_API size_t dyad_doc_invalid_utf8(const dyad_doc *doc);
@@ -213,6 +214,12 @@ DYAD_API dyad_status dyad_reader_next(dyad_reader *r, dyad_doc **out);
 DYAD_API size_t dyad_reader_records(const dyad_reader *r);
 DYAD_API size_t dyad_reader_rejected(const dyad_reader *r);
 DYAD_API void dyad_reader_free(dyad_reader *r);
+/* PETRARCH XML: a setting of the input's <Environment> block ("Verbfile",
+ * "Actorfile", "Agentfile", "Discardfile", "Include", ...; a <Config
+ * option="x" value="v"/> is "Config:x"), or NULL when absent or when the
+ * reader is not reading XML.  The block precedes the records, so it is
+ * known once dyad_reader_next() has returned the first record. */
+DYAD_API const char *dyad_reader_environment(const dyad_reader *r, const char *key);
 
 /* ------------------------------------------------------------------------ */
 /* Text layer (src/text/)                                                    */
