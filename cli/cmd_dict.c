@@ -137,6 +137,11 @@ static int sub_lookup(cli_dict *o, cli_input *in, const char *phrase, const char
     fprintf(stderr, "dyad dict lookup: bad date '%s'\n", date);
     return EXIT_USAGE;
   }
+  if (st == DYAD_ELIMIT) {
+    fprintf(stderr, "dyad dict lookup: phrase too long (at most 64 words of 128 bytes)\n");
+    return EXIT_USAGE;
+  }
+  if (st != DYAD_OK) fprintf(stderr, "dyad dict lookup: %s\n", dyad_strerror(st));
   return st == DYAD_OK ? EXIT_OK : EXIT_FATAL;
 }
 

@@ -8,12 +8,11 @@
 #include <stdarg.h>
 
 #include "dict/dict.h"
+#include "util/limits.h"
 
-/* Longest phrase in words, and most forms generated from one line.  The
- * longest Phoenix actor phrase has 14 words; an issue line with three n:
- * and two + expansions makes 8 x 4 = 32 forms. */
-#define DYAD__DICT_MAX_WORDS 64u
-#define DYAD__DICT_MAX_FORMS 64u
+/* The limits of dictionaries are in util/limits.h (DYAD_DICT_*). */
+#define DYAD__DICT_MAX_WORDS DYAD_DICT_MAX_WORDS
+#define DYAD__DICT_MAX_FORMS DYAD_DICT_MAX_FORMS
 
 /* Grows d->name by one element (zeroed); returns it, or NULL when out of
  * memory (the builder then remembers the failure: see dyad__db_failed). */
@@ -37,7 +36,8 @@ uint32_t dyad__db_wordlist(dyad_dict *d, const uint32_t *w, size_t n);
 
 /* Splits a phrase on '_' and blanks into folded words (a trailing ',' on
  * a word becomes a word of its own).  Returns the number of words, or
- * (size_t)-1 if more than max. */
+ * (size_t)-1 if more than max or a word is longer than
+ * DYAD_DICT_MAX_WORD_BYTES (callers report it as a phrase too long). */
 size_t dyad__db_split(dyad_dict *d, const char *s, size_t len, uint32_t *wids,
                       size_t max);
 

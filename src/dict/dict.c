@@ -206,7 +206,8 @@ uint32_t dyad__dict_word_id(const dyad_dict *d, const char *w, size_t len) {
 }
 
 uint32_t dyad__db_word(dyad_dict *d, const char *s, size_t len) {
-  char buf[512];
+  /* Folding can triple a word (U+0390 -> three code points). */
+  char buf[DYAD_DICT_MAX_WORD_BYTES * 3 + 1];
   size_t n = dyad__dict_fold(s, len, buf, sizeof buf);
   if (n == (size_t)-1 || n == 0) return DYAD__NONE;
   uint32_t id = dyad__dict_word_id(d, buf, n);
@@ -258,8 +259,10 @@ size_t dyad__db_split(dyad_dict *d, const char *s, size_t len, uint32_t *wids,
       comma = 1;
     }
     for (int k = 0; k <= comma; k++) {
-      if (n == max) return (size_t)-1;
+      if (n == max || (!k && e - b > DYAD_DICT_MAX_WORD_BYTES)) return (size_t)-1;
       uint32_t w = k ? dyad__db_word(d, ",", 1) : dyad__db_word(d, s + b, e - b);
+      /* NONE: out of memory (remembered by the builder), or a word that
+       * folds to nothing (only combining marks), which no token equals. */
       if (w == DYAD__NONE) continue;
       wids[n++] = w;
     }
@@ -417,7 +420,7 @@ dyad_status dyad__dict_builder_new(const dyad_dict_options *opts, dyad_dict **ou
 dyad_status dyad__dict_read(dyad_dict *d, dyad_dict_kind kind, const char *name,
                             const char *data, size_t len) {
   build *b = d->build;
-  if (d->n_files >= UINT16_MAX) return DYAD_ELIMIT;
+  if (d->n_files >= DYAD_DICT_MAX_FILES) return DYAD_ELIMIT;
   dyad__dict_file *f = DYAD__DB_PUSH(d, files);
   if (!f) return DYAD_ENOMEM;
   b->file = (uint16_t)(d->n_files - 1);
@@ -725,7 +728,19 @@ static const char *tok_key(const dyad_token *t, unsigned flags, char *buf, size_
   return buf;
 }
 
+/* Matches gathered at one position before sorting; past this many (only
+ * a dictionary with hundreds of copies of one phrase gets there) the
+ * shortest are dropped first, never the longest. */
 #define MATCH_BUF 256
+
+static size_t add_match(dyad__dict_match *found, size_t nf, dyad__dict_match m) {
+  if (nf == MATCH_BUF) {
+    memmove(found, found + 1, (MATCH_BUF - 1) * sizeof *found);
+    nf--;
+  }
+  found[nf++] = m;
+  return nf;
+}
 
 size_t dyad__dict_match_at(const dyad_dict *d, const dyad_token *toks, size_t n,
                            size_t i, unsigned kinds, unsigned flags,
@@ -733,7 +748,7 @@ size_t dyad__dict_match_at(const dyad_dict *d, const dyad_token *toks, size_t n,
   dyad__dict_match found[MATCH_BUF];
   size_t nf = 0, total = 0;
   uint32_t node = 0;
-  char buf[DYAD__DICT_MAX_WORDS * 8];
+  char buf[DYAD_DICT_MAX_WORD_BYTES * 4];
   for (size_t j = i; j < n; j++) {
     size_t len;
     const char *key = tok_key(&toks[j], flags, buf, sizeof buf, &len);
@@ -763,7 +778,7 @@ size_t dyad__dict_match_at(const dyad_dict *d, const dyad_token *toks, size_t n,
         for (uint32_t k = 0; k < nd->nentries; k++) {
           const dyad__dict_entry *e = &d->entries[nd->entry_first + k];
           if (!(e->flags & DYAD__E_STEM) || !(e->kind & kinds)) continue;
-          if (nf < MATCH_BUF) found[nf++] = (dyad__dict_match){(uint32_t)i, (uint32_t)j + 1, nd->entry_first + k};
+          nf = add_match(found, nf, (dyad__dict_match){(uint32_t)i, (uint32_t)j + 1, nd->entry_first + k});
           total++;
         }
       }
@@ -776,7 +791,7 @@ size_t dyad__dict_match_at(const dyad_dict *d, const dyad_token *toks, size_t n,
     for (uint32_t k = 0; k < nd->nentries; k++) {
       const dyad__dict_entry *e = &d->entries[nd->entry_first + k];
       if (!(e->kind & kinds)) continue;
-      if (nf < MATCH_BUF) found[nf++] = (dyad__dict_match){(uint32_t)i, (uint32_t)j + 1, nd->entry_first + k};
+      nf = add_match(found, nf, (dyad__dict_match){(uint32_t)i, (uint32_t)j + 1, nd->entry_first + k});
       total++;
     }
     node = c;
@@ -860,7 +875,7 @@ static const dyad__form_slot *form_slot(const dyad_dict *d, uint32_t word) {
 }
 
 static int tok_is_word(const dyad_dict *d, const dyad_token *t, unsigned flags, uint32_t w) {
-  char buf[256];
+  char buf[DYAD_DICT_MAX_WORD_BYTES * 4];
   size_t len;
   const char *k = tok_key(t, flags, buf, sizeof buf, &len);
   return k && dyad__dict_word_id(d, k, len) == w;
@@ -869,7 +884,7 @@ static int tok_is_word(const dyad_dict *d, const dyad_token *t, unsigned flags, 
 size_t dyad__dict_verbs_at(const dyad_dict *d, const dyad_token *toks, size_t n,
                            size_t i, unsigned flags, dyad__verb_match *out,
                            size_t max) {
-  char buf[256];
+  char buf[DYAD_DICT_MAX_WORD_BYTES * 4];
   size_t len;
   if (i >= n) return 0;
   const char *key = tok_key(&toks[i], flags, buf, sizeof buf, &len);
@@ -905,7 +920,7 @@ size_t dyad__dict_verbs_at(const dyad_dict *d, const dyad_token *toks, size_t n,
 
 size_t dyad__dict_verbs_by_lemma(const dyad_dict *d, const char *lemma, uint32_t *out,
                                  size_t max) {
-  char buf[256];
+  char buf[DYAD_DICT_MAX_WORD_BYTES * 4];
   size_t len = dyad__dict_fold(lemma, strlen(lemma), buf, sizeof buf);
   if (len == (size_t)-1) return 0;
   uint32_t w = dyad__dict_word_id(d, buf, len);

@@ -9,10 +9,9 @@
 
 #include "dict/build.h"
 #include "util/buf.h"
+#include "util/limits.h"
 
-/* Largest dictionary file read: Phoenix.Countries.actors.txt is 1.5 MB;
- * 256 MiB leaves room while refusing a wrong file (a corpus, a device). */
-#define MAX_DICT_FILE (256u * 1024u * 1024u)
+#define MAX_DICT_FILE DYAD_DICT_MAX_FILE_BYTES
 
 static const char *const kind_names[] = {"auto",   "actors", "agents", "verbs",
                                          "discards", "issues", "config", "cache"};

@@ -192,9 +192,10 @@ dyad_status dyad__read_actors(dyad_dict *d, const char *data, size_t len) {
     size_t nw = dyad__db_split(d, pb, (size_t)(q - pb), wids, DYAD__DICT_MAX_WORDS);
     if (nw == (size_t)-1 || nw == 0) {
       dyad__db_diag(d, DYAD_DIAG_ERROR, L.line, (long)(pb - cl.s) + 1,
-                    nw ? "actor phrase longer than %u words; skipped"
+                    nw ? "actor phrase too long (more than %u words, or a word over %u bytes); "
+                         "skipped"
                        : "actor phrase has no words; skipped",
-                    DYAD__DICT_MAX_WORDS);
+                    DYAD__DICT_MAX_WORDS, DYAD_DICT_MAX_WORD_BYTES);
       if (!synonym) st.actor = DYAD__NONE;
       continue;
     }

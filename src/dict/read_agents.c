@@ -16,8 +16,8 @@
 
 #include "dict/read_common.h"
 
-#define MAX_SUBST_SETS 64u
-#define MAX_SUBST_ITEMS 32u
+#define MAX_SUBST_SETS DYAD_DICT_MAX_SUBST_SETS
+#define MAX_SUBST_ITEMS DYAD_DICT_MAX_SUBST_ITEMS
 
 typedef struct {
   char name[32];
@@ -35,8 +35,14 @@ static void add_phrase(dyad_dict *d, const char *s, size_t len, unsigned flags, 
   uint32_t wids[DYAD__DICT_MAX_WORDS];
   size_t nw = dyad__db_split(d, s, len, wids, DYAD__DICT_MAX_WORDS);
   if (nw == (size_t)-1 || nw == 0) {
-    dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1, "agent phrase '%.*s' %s; skipped", (int)len, s,
-                  nw ? "is too long" : "has no words");
+    if (nw)
+      dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1,
+                    "agent phrase '%.*s' is too long (more than %u words, or a word over %u "
+                    "bytes); skipped",
+                    (int)len, s, DYAD__DICT_MAX_WORDS, DYAD_DICT_MAX_WORD_BYTES);
+    else
+      dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1, "agent phrase '%.*s' has no words; skipped",
+                    (int)len, s);
     return;
   }
   uint32_t ph = dyad__db_str(d, s, len);
@@ -53,9 +59,12 @@ static void add_with_plural(dyad_dict *d, const char *s, size_t len, long line, 
   if (b == len) return;
   char fold[128], pl[160], full[1024];
   size_t fl = dyad__dict_fold(s + b, len - b, fold, sizeof fold);
-  if (fl == (size_t)-1) return;
-  size_t pn = dyad__db_plural(fold, fl, pl, sizeof pl);
-  if (!pn || b + pn >= sizeof full) return;
+  size_t pn = fl == (size_t)-1 ? 0 : dyad__db_plural(fold, fl, pl, sizeof pl);
+  if (!pn || b + pn >= sizeof full) {
+    dyad__db_diag(d, DYAD_DIAG_WARNING, line, 1, "phrase too long to make its plural: '%.*s'",
+                  (int)len, s);
+    return;
+  }
   /* Keep the file's case in messages and lookups: "MINISTERS". */
   int upper = 1;
   for (size_t k = b; k < len; k++)
@@ -107,7 +116,11 @@ static void expand(dyad_dict *d, agent_state *st, const char *s, size_t len, lon
     const char *item = d->strs + set->items[k];
     char buf[1024];
     size_t il = strlen(item), pre = (size_t)(m - s), post = len - pre - nl;
-    if (pre + il + post >= sizeof buf) continue;
+    if (pre + il + post >= sizeof buf) {
+      dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1, "phrase with '%s' substituted is too long; skipped",
+                    item);
+      continue;
+    }
     memcpy(buf, s, pre);
     memcpy(buf + pre, item, il);
     memcpy(buf + pre + il, m2 + 1, post);

@@ -16,7 +16,7 @@
 
 #include "dict/read_common.h"
 
-#define MAX_ELEMS 32u
+#define MAX_ELEMS DYAD_DICT_MAX_PATTERN_ELEMS
 
 typedef struct {
   uint32_t block; /* current block or NONE */
@@ -139,7 +139,9 @@ static void synset_phrase(dyad_dict *d, verb_state *st, const char *p, const cha
   uint32_t wids[DYAD__DICT_MAX_WORDS];
   size_t nw = dyad__db_split(d, p, (size_t)(e - p), wids, DYAD__DICT_MAX_WORDS);
   if (nw == (size_t)-1 || nw == 0) {
-    dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(p - ls) + 1, "bad synset phrase; skipped");
+    dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(p - ls) + 1,
+                  "synset phrase too long (more than %u words, or a word over %u bytes); skipped",
+                  DYAD__DICT_MAX_WORDS, DYAD_DICT_MAX_WORD_BYTES);
     return;
   }
   int plural = !sy->noplural && e[-1] != '_';
@@ -181,7 +183,14 @@ static void synset_start(dyad_dict *d, verb_state *st, const char *p, const char
     return;
   }
   char name[128];
-  size_t n = (size_t)(ne - p) < sizeof name - 1 ? (size_t)(ne - p) : sizeof name - 1;
+  if ((size_t)(ne - p) >= sizeof name) {
+    dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1, "synset name longer than %zu bytes; skipped",
+                  sizeof name - 1);
+    st->in_synset = 1;
+    st->synset = DYAD__NONE;
+    return;
+  }
+  size_t n = (size_t)(ne - p);
   memcpy(name, p, n);
   name[n] = '\0';
   uint32_t old = dyad__dict_synset_find(d, name);
@@ -334,7 +343,8 @@ static void verb_line(dyad_dict *d, verb_state *st, const char *ls, const char *
   int r = split_verb(d, p, (size_t)(pe - p), pre, &npre, &vw, post, &npost, &plus);
   if (r) {
     dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(p - ls) + 1,
-                  r == -2 ? "more than one '+' in a multi-word verb; skipped" : "bad verb phrase; skipped");
+                  r == -2 ? "more than one '+' in a multi-word verb; skipped"
+                          : "verb phrase too long, or '+' not on a word; skipped");
     return;
   }
   if (!plus && (npre || npost))
@@ -457,7 +467,7 @@ static int atom(pparse *ps, const char *b, const char *x) {
   uint32_t w[DYAD__DICT_MAX_WORDS];
   size_t nw = dyad__db_split(ps->d, b, n, w, DYAD__DICT_MAX_WORDS);
   if (nw == (size_t)-1 || nw == 0) {
-    perr(ps, b, "bad word");
+    perr(ps, b, "word too long");
     return -1;
   }
   if (nw == 1) return new_node(&ps->t, DYAD__PE_WORD, ps->side, w[0]);
