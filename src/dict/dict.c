@@ -945,8 +945,8 @@ const char *dyad__dict_verb_code(const dyad_dict *d, uint32_t verb) {
 
 const char *dyad__dict_verb_code2(const dyad_dict *d, uint32_t verb) {
   const dyad__verb *v = &d->verbs[verb];
-  if (v->code != DYAD__NONE) return dyad__dict_str(d, v->code2);
-  return dyad__dict_str(d, d->blocks[v->block].code2);
+  uint32_t c2 = v->code != DYAD__NONE ? v->code2 : d->blocks[v->block].code2;
+  return c2 == DYAD__NONE ? NULL : d->strs + c2;
 }
 
 size_t dyad__dict_synset_match(const dyad_dict *d, uint32_t s, const dyad_token *toks,

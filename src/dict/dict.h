@@ -190,12 +190,12 @@ typedef struct dyad__synset_phrase {
 typedef struct dyad__verb_block {
   uint32_t desc;      /* string */
   uint32_t code;      /* string; "---" when absent (null code) */
-  uint32_t code2;     /* paired [A:B]: string B, else DYAD__NONE */
   uint32_t verb_first, nverbs;   /* verbs[] */
   uint32_t pat_first, npats;     /* patterns[] */
   uint16_t file;
   uint16_t reserved;
   uint32_t line;
+  uint32_t code2;     /* paired [A:B]: string B (the reverse event), or NONE */
 } dyad__verb_block;
 
 /* One verb line: "HURRY {HURRIES HURRIED}" or "WIRE_+TAP [173]". */
@@ -205,12 +205,10 @@ typedef struct dyad__verb {
   uint32_t phrase;  /* string: the line's verb phrase as written */
   uint32_t code;    /* string: the verb's own [CODE], or DYAD__NONE (use
                        the block's) */
-  uint32_t code2;   /* paired [A:B] on the verb line: string B, else NONE.
-                       data/dict uses it for the reverse event: VISIT
-                       [042:043] ("A visited B" is also "B hosted A") */
   uint16_t file;
   uint16_t irregular; /* 1 if forms were given in {...} */
   uint32_t line;
+  uint32_t code2;   /* paired [A:B]: string B, or DYAD__NONE */
 } dyad__verb;
 
 /* A surface form of a verb, indexed by its verb word.  For a multi-word
@@ -395,9 +393,10 @@ size_t dyad__dict_verbs_at(const dyad_dict *d, const dyad_token *toks,
  * words are checked by dyad__dict_verbs_at, or by the coder on the tree. */
 size_t dyad__dict_verbs_by_lemma(const dyad_dict *d, const char *lemma,
                                  uint32_t *out, size_t max);
-/* The code of a verb: its own, else its block's ("---" = null); and the
- * second code of a paired [A:B] from the same place, or NULL. */
+/* The code of a verb: its own, else its block's ("---" = null). */
 const char *dyad__dict_verb_code(const dyad_dict *d, uint32_t verb);
+/* The reverse-event code of a paired verb or block code ("LEFT [040:040]"),
+ * taken from wherever the code above came from; NULL if not paired. */
 const char *dyad__dict_verb_code2(const dyad_dict *d, uint32_t verb);
 
 /* Does synset s match toks[i..]?  Returns the number of tokens of its
