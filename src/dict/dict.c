@@ -952,13 +952,25 @@ const char *dyad__dict_verb_code2(const dyad_dict *d, uint32_t verb) {
 size_t dyad__dict_synset_match(const dyad_dict *d, uint32_t s, const dyad_token *toks,
                                size_t n, size_t i, unsigned flags) {
   const dyad__synset *sy = &d->synsets[s];
-  size_t best = 0;
+  /* Word ids of toks[i..], looked up once for all the phrases (&CURRENCY
+   * has 90 of them), NONE_YET until needed. */
+  const uint32_t NONE_YET = DYAD__NONE - 1;
+  uint32_t wid[DYAD_DICT_MAX_WORDS];
+  size_t have = 0, best = 0;
   for (uint32_t p = 0; p < sy->nphrases; p++) {
     const dyad__synset_phrase *ph = &d->synset_phrases[sy->phrase_first + p];
-    if (ph->nwords <= best || i + ph->nwords > n) continue;
+    if (ph->nwords <= best || i + ph->nwords > n || ph->nwords > DYAD_DICT_MAX_WORDS) continue;
+    while (have < ph->nwords) wid[have++] = NONE_YET;
     uint32_t k;
-    for (k = 0; k < ph->nwords; k++)
-      if (!tok_is_word(d, &toks[i + k], flags, d->wordlist[ph->word_first + k])) break;
+    for (k = 0; k < ph->nwords; k++) {
+      if (wid[k] == NONE_YET) {
+        char buf[DYAD_DICT_MAX_WORD_BYTES * 4];
+        size_t len;
+        const char *key = tok_key(&toks[i + k], flags, buf, sizeof buf, &len);
+        wid[k] = key ? dyad__dict_word_id(d, key, len) : DYAD__NONE;
+      }
+      if (wid[k] != d->wordlist[ph->word_first + k]) break;
+    }
     if (k == ph->nwords) best = ph->nwords;
   }
   return best;
