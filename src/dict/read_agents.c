@@ -78,9 +78,18 @@ static void add_with_plural(dyad_dict *d, const char *s, size_t len, long line, 
 
 /* Expands the first !NAME! in s (recursively for further ones). */
 static void expand(dyad_dict *d, agent_state *st, const char *s, size_t len, long line,
-                   uint32_t rec, int plural, const char *plurals, size_t npl, int depth) {
+                   uint32_t rec, int plural, const char *plurals, size_t npl, int depth,
+                   size_t *made) {
   const char *m = memchr(s, '!', len);
   if (!m) {
+    /* Several sets in one phrase multiply: bound the product. */
+    if (++*made > DYAD_DICT_MAX_FORMS) {
+      if (*made == DYAD_DICT_MAX_FORMS + 1)
+        dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1,
+                      "substitutions make more than %u phrases; the rest skipped",
+                      DYAD_DICT_MAX_FORMS);
+      return;
+    }
     if (depth) { /* substituted: no plural formation (documented rule) */
       add_phrase(d, s, len, DYAD__E_GENERATED, line, rec);
       return;
@@ -111,7 +120,12 @@ static void expand(dyad_dict *d, agent_state *st, const char *s, size_t len, lon
                   (int)nl, m, (int)nl, m);
     return;
   }
-  if (depth > 4) return;
+  if (depth >= 4) {
+    dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1,
+                  "more than 4 substitution markers in one phrase; skipped");
+    *made = DYAD_DICT_MAX_FORMS + 2; /* stop, and no second message */
+    return;
+  }
   for (size_t k = 0; k < set->n; k++) {
     const char *item = d->strs + set->items[k];
     char buf[1024];
@@ -124,7 +138,8 @@ static void expand(dyad_dict *d, agent_state *st, const char *s, size_t len, lon
     memcpy(buf, s, pre);
     memcpy(buf + pre, item, il);
     memcpy(buf + pre + il, m2 + 1, post);
-    expand(d, st, buf, pre + il + post, line, rec, 0, NULL, 0, depth + 1);
+    expand(d, st, buf, pre + il + post, line, rec, 0, NULL, 0, depth + 1, made);
+    if (*made > DYAD_DICT_MAX_FORMS) return;
   }
 }
 
@@ -253,7 +268,8 @@ dyad_status dyad__read_agents(dyad_dict *d, const char *data, size_t len) {
     ag->file = dyad__db_file(d);
     ag->line = (uint32_t)L.line;
     d->files[dyad__db_file(d)].records++;
-    expand(d, st, p, (size_t)(ph_end - p), L.line, d->n_agents - 1, 1, plurals, npl, 0);
+    size_t made = 0;
+    expand(d, st, p, (size_t)(ph_end - p), L.line, d->n_agents - 1, 1, plurals, npl, 0, &made);
   }
   free(st);
   dyad__buf_free(&cl.fixed);
