@@ -638,36 +638,73 @@ static int uses_empty_synset(const dyad_dict *d, uint32_t first, uint32_t n) {
 
 /* dyad dict check: patterns that can never match: one written twice in a
  * block (the later one never wins, whatever its code) or one that needs a
- * synset left without phrases. */
+ * synset left without phrases.  Signatures are sorted per block, so a
+ * block of any size costs n log n. */
+typedef struct {
+  char *sig;
+  uint32_t idx;
+} pat_sig;
+
+static int sig_cmp(const void *a, const void *b) {
+  const pat_sig *x = a, *y = b;
+  int c = strcmp(x->sig, y->sig);
+  return c ? c : (x->idx < y->idx ? -1 : x->idx > y->idx);
+}
+
 static void check_patterns(dyad_dict *d) {
   build *b = d->build;
   for (uint32_t bl = 0; bl < d->n_blocks; bl++) {
     const dyad__verb_block *vb = &d->blocks[bl];
-    for (uint32_t i = 0; i < vb->npats; i++) {
+    if (!vb->npats) continue;
+    pat_sig *sigs = calloc(vb->npats, sizeof *sigs);
+    uint32_t *dup = malloc(vb->npats * sizeof *dup);
+    if (!sigs || !dup) {
+      free(sigs);
+      free(dup);
+      return;
+    }
+    uint32_t ok = 1;
+    for (uint32_t i = 0; i < vb->npats && ok; i++) {
+      const dyad__pattern *p = &d->patterns[vb->pat_first + i];
+      char buf[1024];
+      size_t len = 0;
+      buf[0] = '\0';
+      pattern_sig(d, p->elem_first, p->nelems, buf, sizeof buf, &len);
+      sigs[i].sig = malloc(len + 1);
+      sigs[i].idx = i;
+      dup[i] = DYAD__NONE;
+      if (!sigs[i].sig) ok = 0;
+      else memcpy(sigs[i].sig, buf, len + 1);
+    }
+    if (ok) {
+      qsort(sigs, vb->npats, sizeof *sigs, sig_cmp);
+      /* Within a run of equal signatures, the first written (lowest
+       * index, sorted first) is the one that wins. */
+      uint32_t first = 0;
+      for (uint32_t i = 1; i < vb->npats; i++) {
+        if (strcmp(sigs[first].sig, sigs[i].sig)) first = i;
+        else dup[sigs[i].idx] = sigs[first].idx;
+      }
+    }
+    for (uint32_t i = 0; i < vb->npats && ok; i++) {
       const dyad__pattern *p = &d->patterns[vb->pat_first + i];
       uint16_t saved = b->file;
       b->file = p->file;
       if (uses_empty_synset(d, p->elem_first, p->nelems))
         dyad__db_diag(d, DYAD_DIAG_WARNING, (long)p->line, 0,
                       "pattern uses a synset without phrases: it can never match");
-      char s1[1024], s2[1024];
-      size_t l1 = 0;
-      s1[0] = '\0';
-      pattern_sig(d, p->elem_first, p->nelems, s1, sizeof s1, &l1);
-      for (uint32_t j = 0; j < i; j++) {
-        const dyad__pattern *q = &d->patterns[vb->pat_first + j];
-        size_t l2 = 0;
-        s2[0] = '\0';
-        pattern_sig(d, q->elem_first, q->nelems, s2, sizeof s2, &l2);
-        if (l1 != l2 || strcmp(s1, s2)) continue;
+      if (dup[i] != DYAD__NONE) {
+        const dyad__pattern *q = &d->patterns[vb->pat_first + dup[i]];
         dyad__db_diag(d, DYAD_DIAG_WARNING, (long)p->line, 0,
                       "pattern repeats the one at line %u of this block: it can never match%s",
                       q->line,
                       (p->code == q->code && p->code2 == q->code2) ? "" : " (and its code differs)");
-        break;
       }
       b->file = saved;
     }
+    for (uint32_t i = 0; i < vb->npats; i++) free(sigs[i].sig);
+    free(sigs);
+    free(dup);
   }
 }
 
