@@ -28,6 +28,12 @@ int dyad__db_failed(const dyad_dict *d);
 /* Strings: appended to the pool (str) or shared when equal (intern). */
 uint32_t dyad__db_str(dyad_dict *d, const char *s, size_t len);
 uint32_t dyad__db_intern(dyad_dict *d, const char *s, size_t len);
+/* The offset of an interned string, or DYAD__NONE if it was never
+ * interned (nothing is added). */
+uint32_t dyad__db_intern_find(const dyad_dict *d, const char *s, size_t len);
+/* Synsets by interned name while reading (the latest definition). */
+uint32_t dyad__db_synset_get(const dyad_dict *d, uint32_t name);
+int dyad__db_synset_put(dyad_dict *d, uint32_t name, uint32_t id);
 /* Folds and interns one word; returns its id (DYAD__NONE on OOM or if the
  * folded word is empty). */
 uint32_t dyad__db_word(dyad_dict *d, const char *s, size_t len);

@@ -23,6 +23,8 @@ typedef struct build {
   uint32_t intern_cap, intern_n;
   uint32_t *entry_words;   /* per entry: first word in wordlist, count */
   uint32_t n_entry_words, cap_entry_words;
+  uint32_t *synset_map;    /* slot -> synset id + 1, keyed by name string */
+  uint32_t synset_cap, synset_n;
 } build;
 
 /* ---- Hashing: FNV-1a over unsigned bytes ------------------------------- */
@@ -103,6 +105,61 @@ static int intern_rehash(dyad_dict *d, build *b) {
   free(b->intern);
   b->intern = t;
   b->intern_cap = cap;
+  return 0;
+}
+
+uint32_t dyad__db_intern_find(const dyad_dict *d, const char *s, size_t len) {
+  const build *b = d->build;
+  if (!b->intern_cap) return DYAD__NONE;
+  uint32_t mask = b->intern_cap - 1, h = hash_bytes(s, len) & mask;
+  while (b->intern[h]) {
+    const char *t = d->strs + b->intern[h] - 1;
+    if (!strncmp(t, s, len) && t[len] == '\0') return b->intern[h] - 1;
+    h = (h + 1) & mask;
+  }
+  return DYAD__NONE;
+}
+
+/* Synsets by name while reading: the name strings are interned, so their
+ * offset is the key.  A redefinition replaces the earlier entry. */
+uint32_t dyad__db_synset_get(const dyad_dict *d, uint32_t name) {
+  const build *b = d->build;
+  if (!b->synset_cap || name == DYAD__NONE) return DYAD__NONE;
+  uint32_t mask = b->synset_cap - 1, h = hash_pair(name, 1) & mask;
+  while (b->synset_map[h]) {
+    if (d->synsets[b->synset_map[h] - 1].name == name) return b->synset_map[h] - 1;
+    h = (h + 1) & mask;
+  }
+  return DYAD__NONE;
+}
+
+int dyad__db_synset_put(dyad_dict *d, uint32_t name, uint32_t id) {
+  build *b = d->build;
+  if ((b->synset_n + 1) * 2 > b->synset_cap) {
+    uint32_t cap = b->synset_cap ? b->synset_cap * 2 : 64;
+    uint32_t *t = calloc(cap, sizeof *t);
+    if (!t) return -1;
+    for (uint32_t i = 0; i < b->synset_cap; i++) {
+      uint32_t v = b->synset_map[i];
+      if (!v) continue;
+      uint32_t h = hash_pair(d->synsets[v - 1].name, 1) & (cap - 1);
+      while (t[h]) h = (h + 1) & (cap - 1);
+      t[h] = v;
+    }
+    free(b->synset_map);
+    b->synset_map = t;
+    b->synset_cap = cap;
+  }
+  uint32_t mask = b->synset_cap - 1, h = hash_pair(name, 1) & mask;
+  while (b->synset_map[h]) {
+    if (d->synsets[b->synset_map[h] - 1].name == name) {
+      b->synset_map[h] = id + 1;
+      return 0;
+    }
+    h = (h + 1) & mask;
+  }
+  b->synset_map[h] = id + 1;
+  b->synset_n++;
   return 0;
 }
 
@@ -587,30 +644,35 @@ static const char *entry_code(const dyad_dict *d, const dyad__dict_entry *e, cha
 }
 
 /* dyad dict check: the same phrase (same words, same stem rule) twice in
- * one kind with different codes.  Only the first one found is used by the
- * coder, so the second is dead or, worse, a silent change of meaning. */
+ * one kind with different codes.  The coder takes the first one found, so
+ * each later entry is compared with that first one only (linear, however
+ * many copies a phrase has). */
 static void check_duplicates(dyad_dict *d) {
   build *b = d->build;
   for (uint32_t n = 0; n < d->n_nodes; n++) {
     const dyad__trie_node *nd = &d->nodes[n];
-    for (uint32_t i = 1; i < nd->nentries; i++) {
+    /* First entry of each (kind, stem rule) at this node. */
+    uint32_t first[8] = {DYAD__NONE, DYAD__NONE, DYAD__NONE, DYAD__NONE,
+                         DYAD__NONE, DYAD__NONE, DYAD__NONE, DYAD__NONE};
+    for (uint32_t i = 0; i < nd->nentries; i++) {
       const dyad__dict_entry *e = &d->entries[nd->entry_first + i];
-      for (uint32_t j = 0; j < i; j++) {
-        const dyad__dict_entry *f = &d->entries[nd->entry_first + j];
-        if (f->kind != e->kind || f->record == e->record ||
-            (f->flags & DYAD__E_STEM) != (e->flags & DYAD__E_STEM))
-          continue;
-        char c1[256], c2[256];
-        const char *x = entry_code(d, e, c1, sizeof c1), *y = entry_code(d, f, c2, sizeof c2);
-        if (!x || !y || !strcmp(x, y)) continue;
-        uint16_t saved = b->file;
-        b->file = e->file;
-        dyad__db_diag(d, DYAD_DIAG_WARNING, (long)e->line, 0,
-                      "duplicate phrase '%s' with a different code (%s) than at %s:%u (%s)",
-                      d->strs + e->phrase, x, d->strs + d->files[f->file].path, f->line, y);
-        b->file = saved;
-        break;
+      unsigned k = (e->kind == DYAD__K_ACTOR ? 0 : e->kind == DYAD__K_AGENT ? 1
+                    : e->kind == DYAD__K_DISCARD ? 2 : 3) * 2 + ((e->flags & DYAD__E_STEM) != 0);
+      if (first[k] == DYAD__NONE) {
+        first[k] = i;
+        continue;
       }
+      const dyad__dict_entry *f = &d->entries[nd->entry_first + first[k]];
+      if (f->record == e->record) continue;
+      char c1[256], c2[256];
+      const char *x = entry_code(d, e, c1, sizeof c1), *y = entry_code(d, f, c2, sizeof c2);
+      if (!x || !y || !strcmp(x, y)) continue;
+      uint16_t saved = b->file;
+      b->file = e->file;
+      dyad__db_diag(d, DYAD_DIAG_WARNING, (long)e->line, 0,
+                    "duplicate phrase '%s' with a different code (%s) than at %s:%u (%s)",
+                    d->strs + e->phrase, x, d->strs + d->files[f->file].path, f->line, y);
+      b->file = saved;
     }
   }
 }
@@ -720,6 +782,7 @@ dyad_status dyad__dict_finish(dyad_dict *d) {
   if (st == DYAD_OK && !d->n_word_hash && word_rehash(d)) st = DYAD_ENOMEM;
   free(b->intern);
   free(b->entry_words);
+  free(b->synset_map);
   free(b);
   d->build = NULL;
   return st;
@@ -731,6 +794,7 @@ void dyad_dict_free(dyad_dict *d) {
     build *b = d->build;
     free(b->intern);
     free(b->entry_words);
+    free(b->synset_map);
     free(b);
   }
   if (d->map) {

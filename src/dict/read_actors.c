@@ -117,7 +117,9 @@ static const char *parse_code(dyad_dict *d, actor_state *st, const char *line_st
   dc->from = from;
   dc->to = to;
   dc->line = (uint32_t)line;
-  if (dyad__db_checking(d) && from <= to) {
+  /* Overlaps are checked pairwise among a record's first 256 restrictions
+   * (TABARI allowed 256 characters of them in all). */
+  if (dyad__db_checking(d) && from <= to && ac->ncodes < 256) {
     for (uint32_t k = 0; k < ac->ncodes; k++) {
       const dyad__dated_code *o = &d->dated[ac->code_first + k];
       /* Ranges that share only their boundary day are how consecutive

@@ -193,7 +193,7 @@ static void synset_start(dyad_dict *d, verb_state *st, const char *p, const char
   size_t n = (size_t)(ne - p);
   memcpy(name, p, n);
   name[n] = '\0';
-  uint32_t old = dyad__dict_synset_find(d, name);
+  uint32_t old = dyad__db_synset_get(d, dyad__db_intern_find(d, name, n));
   if (old != DYAD__NONE)
     dyad__db_diag(d, DYAD_DIAG_WARNING, line, 1,
                   "synset %s defined again (first at line %u); patterns after this line use "
@@ -205,6 +205,11 @@ static void synset_start(dyad_dict *d, verb_state *st, const char *p, const char
     return;
   }
   sy->name = dyad__db_intern(d, name, n);
+  if (sy->name == DYAD__NONE || dyad__db_synset_put(d, sy->name, d->n_synsets - 1)) {
+    dyad__db_oom(d);
+    return;
+  }
+  sy = &d->synsets[d->n_synsets - 1];
   sy->file = dyad__db_file(d);
   sy->noplural = (uint16_t)noplural;
   sy->line = (uint32_t)line;
@@ -220,11 +225,7 @@ static void synset_start(dyad_dict *d, verb_state *st, const char *p, const char
 
 /* Last synset with this name (a redefinition shadows the first). */
 static uint32_t synset_lookup(const dyad_dict *d, const char *s, size_t n) {
-  for (uint32_t k = d->n_synsets; k-- > 0;) {
-    const char *nm = d->strs + d->synsets[k].name;
-    if (!strncmp(nm, s, n) && nm[n] == '\0') return k;
-  }
-  return DYAD__NONE;
+  return dyad__db_synset_get(d, dyad__db_intern_find(d, s, n));
 }
 
 /* ---- Verb blocks and verbs -------------------------------------------------- */
