@@ -57,5 +57,6 @@ int cli_usage_error(const char *cmd, const char *fmt, const char *arg);
 /* Subcommands. */
 int cmd_tokenize(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 #endif
