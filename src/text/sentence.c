@@ -76,6 +76,11 @@ static size_t boundary(const dyad__text *t, size_t i, size_t n) {
   const dyad__word *nx = &w[j];
   const dyad__word *tw = &w[i];
   uint32_t c = first_cp(t, nx);
+  /* Punctuation that cannot open a sentence stays with this one: ". ,",
+   * ". )", an emoticon after the stop. */
+  if (!dyad__text_is_wordchar(c) && !(nx->flags & DYAD__W_OPEN) && c != '$' && c != '#' &&
+      c != '@' && c != 0xA3 && c != 0x20AC)
+    return 0;
   if (tw->flags & DYAD__W_TERM) {
     size_t len;
     const char *p = wtext(t, tw, &len);
@@ -105,6 +110,83 @@ static size_t boundary(const dyad__text *t, size_t i, size_t n) {
     const char *np = wtext(t, nx, &nl);
     if (in_list(np, nl, starters)) return j;
   }
+  return 0;
+}
+
+static int all_digits(const dyad__text *t, const dyad__word *w) {
+  for (uint32_t i = w->start; i < w->end; i++)
+    if (t->text[i] < '0' || t->text[i] > '9') return 0;
+  return w->end > w->start;
+}
+
+/* "10:30", "9:05:12" */
+static int is_time(const dyad__text *t, const dyad__word *w) {
+  size_t n;
+  const char *p = wtext(t, w, &n);
+  int colon = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == ':') colon++;
+    else if (p[i] < '0' || p[i] > '9') return 0;
+  }
+  return colon > 0 && n >= 4;
+}
+
+/* "11/28/2000", "3/8/00" */
+static int is_date(const dyad__text *t, const dyad__word *w) {
+  size_t n;
+  const char *p = wtext(t, w, &n);
+  int slash = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == '/') slash++;
+    else if (p[i] < '0' || p[i] > '9') return 0;
+  }
+  return slash == 2;
+}
+
+static int is_link(const dyad__text *t, const dyad__word *w) {
+  size_t n;
+  const char *p = wtext(t, w, &n);
+  if (n > 4 && !memcmp(p, "www.", 4)) return 1;
+  for (size_t i = 0; i + 2 < n; i++)
+    if (p[i] == '@' || (p[i] == ':' && p[i + 1] == '/' && p[i + 2] == '/')) return 1;
+  return 0;
+}
+
+static const char *const closings[] = {
+    "Regards", "Thanks", "Sincerely", "Cheers", "Best", "Love", "Cordially",
+    "Respectfully", "Hi", "Hello", "Dear", "Hey", "Greetings", NULL};
+
+/* Boundaries that are not marked by a full stop, found in e-mail and web
+ * text (tuned on EWT train): after the time of an e-mail header
+ * ("11/28/2000 03:43 PM"), before such a date, after a salutation or a
+ * closing ("Regards,", "Dear Sara,"), after a short label ending in a colon
+ * ("Carol:", "KABUL:"), between a link and a capitalized word.  Returns
+ * where the sentence ends, or 0. */
+static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n) {
+  const dyad__word *w = t->words.w;
+  if (i + 1 >= n) return 0;
+  const dyad__word *nx = &w[i + 1];
+  uint32_t c = first_cp(t, nx);
+  int upper_next = dyad__text_is_upper(c) || is_digit_cp(c);
+  size_t len;
+  const char *p = wtext(t, &w[i], &len);
+  if (len == 2 && (!memcmp(p, "AM", 2) || !memcmp(p, "PM", 2)) && i > from &&
+      is_time(t, &w[i - 1]) && upper_next)
+    return i + 1;
+  if (is_date(t, nx) && i + 2 < n && is_time(t, &w[i + 2]) && i >= from &&
+      dyad__text_is_upper(first_cp(t, &w[i])))
+    return i + 1;
+  if (len == 1 && p[0] == ',' && i > from && i <= from + 3) {
+    size_t fl;
+    const char *fp = wtext(t, &w[from], &fl);
+    if (in_list(fp, fl, closings) && !(fl == 4 && !memcmp(fp, "Best", 4) && i == from + 1))
+      return i + 1;
+    if (fl == 5 && !memcmp(fp, "Thank", 5) && i == from + 2 && word_is(t, &w[from + 1], "you"))
+      return i + 1;
+  }
+  if (len == 1 && p[0] == ':' && i > from && i <= from + 3 && dyad__text_is_upper(c))
+    return i + 1;
+  if (is_link(t, &w[i]) && (dyad__text_is_upper(c) || is_link(t, nx))) return i + 1;
   return 0;
 }
 
@@ -257,8 +339,14 @@ int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline) {
   }
   for (size_t i = from; i < n; i++) {
     const dyad__word *w = &t->words.w[i];
-    if (!(w->flags & (DYAD__W_TERM | DYAD__W_ABBR))) continue;
-    size_t b = boundary(t, i, n);
+    size_t b = 0;
+    if (w->flags & (DYAD__W_TERM | DYAD__W_ABBR)) {
+      b = boundary(t, i, n);
+      /* "2." alone is a list item's number, not a sentence. */
+      if (b && i == from + 1 && all_digits(t, &t->words.w[from])) b = 0;
+    } else {
+      b = soft_boundary(t, from, i, n);
+    }
     if (!b || b >= n) continue;
     if (emit(t, from, b, para, DYAD_SENT_TEXT)) return -1;
     from = b;
