@@ -11,6 +11,7 @@
  * the sentence.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/text.h"
@@ -325,6 +326,29 @@ static int emit(dyad__text *t, size_t from, size_t to, uint32_t para,
   return dyad__emit_sentence(t, from, to, para, kind) ? 0 : -1;
 }
 
+/* An abbreviation that ends a sentence gives its period to the sentence, as
+ * EWT writes it ("in the U.S" + "."): word i is cut in two. */
+static int split_period(dyad__text *t, size_t i) {
+  dyad__words *v = &t->words;
+  if (v->n == v->cap) {
+    size_t cap = v->cap * 2;
+    dyad__word *p = realloc(v->w, cap * sizeof *p);
+    if (!p) return -1;
+    v->w = p;
+    v->cap = cap;
+  }
+  memmove(&v->w[i + 2], &v->w[i + 1], (v->n - i - 1) * sizeof *v->w);
+  v->n++;
+  dyad__word *a = &v->w[i], *b = &v->w[i + 1];
+  *b = *a;
+  a->end--;
+  a->space_after = 0;
+  a->flags &= (uint8_t)~DYAD__W_ABBR;
+  b->start = a->end;
+  b->flags = DYAD__W_TERM;
+  return 0;
+}
+
 int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline) {
   size_t n = t->words.n;
   if (!n) return 0;
@@ -348,9 +372,20 @@ int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline) {
       b = soft_boundary(t, from, i, n);
     }
     if (!b || b >= n) continue;
+    if (w->flags & DYAD__W_ABBR) {
+      if (split_period(t, i)) return -1;
+      n++;
+      b++;
+    }
     if (emit(t, from, b, para, DYAD_SENT_TEXT)) return -1;
     from = b;
     i = b - 1;
+  }
+  size_t last = n;
+  while (last > from && (t->words.w[last - 1].flags & DYAD__W_CLOSE)) last--;
+  if (last > from && (t->words.w[last - 1].flags & DYAD__W_ABBR) && last - 1 > from) {
+    if (split_period(t, last - 1)) return -1;
+    n++;
   }
   if (from < n && emit(t, from, n, para, DYAD_SENT_TEXT)) return -1;
   return 0;

@@ -103,7 +103,7 @@ static const char *const keep_prefix[] = {
     "e", "co", "non", "pre", "post", "pro", "ex", "multi", "mid", "re", "anti",
     "semi", "inter", "intra", "sub", "un", "bi", "tri", "counter", "neo",
     "pseudo", "quasi", "ultra", "micro", "macro", "mini", "over", "under",
-    "psycho", "socio", "euro", "vice", "x", NULL};
+    "psycho", "socio", "euro", NULL};
 
 /* Abbreviations that keep their period (compared case-insensitively,
  * without the period).  Words that are also ordinary English words ("may",
@@ -114,7 +114,8 @@ static const char *const abbrevs[] = {
     "sen", "rep", "reps", "rev", "hon", "pres", "supt", "amb", "messrs",
     "inc", "corp", "co", "ltd", "bros", "cos", "plc", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "vs", "etc", "al",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "vs", "al", "la",
+    "spec", "eg", "lb", "lbs", "oz", "sec", "sc", "ibid",
     "approx", "dept", "est", "fig", "figs", "vol", "vols", "pp", "cf", "viz",
     "ave", "blvd", "rd", "hwy", "ste", "univ", "assn", "dist", "calif", "fla",
     "ga", "ill", "kan", "ky", "md", "mich", "minn", "mo", "mont", "neb",
@@ -160,6 +161,8 @@ static int push_word(dyad__text *t, size_t s, size_t e, uint8_t flags) {
       if (sl == 1 && (suf[0] == 't' || suf[0] == 'T') && a >= 2 &&
           (w[a - 1] == 'n' || w[a - 1] == 'N')) {
         cut = a - 1; /* n't */
+      } else if (a >= 1 && w[a - 1] >= '0' && w[a - 1] <= '9') {
+        cut = 0; /* "50's", "AK-47's" stay whole */
       } else if ((sl == 1 && strchr("sSdDmM", suf[0])) ||
                  (sl == 2 && (lower_eq(suf, 2, "re") || lower_eq(suf, 2, "ve") ||
                               lower_eq(suf, 2, "ll")))) {
@@ -246,7 +249,7 @@ static size_t scan_word(const dyad__text *t, size_t s, size_t e) {
     if (!nx || !dyad__text_is_wordchar(nx)) break;
     if (c == '.' || ((c == ',' || c == ':') && is_digit(pv) && is_digit(nx)) ||
         (c == '&' && dyad__text_is_upper(pv) && dyad__text_is_upper(nx) && r - s <= 3) ||
-        (is_apos(c) && !is_digit(pv) && !is_digit(nx))) {
+        (c == '_' && r > s) || (is_apos(c) && !is_digit(nx) && (!is_digit(pv) || nx == 's'))) {
       r += l;
       continue;
     }
@@ -255,8 +258,17 @@ static size_t scan_word(const dyad__text *t, size_t s, size_t e) {
       continue;
     }
     if (is_hyphen(c)) {
-      int keep = (all_digits_seg && is_digit(nx)) || r - seg == 1 ||
-                 in_list(t->text + seg, r - seg, keep_prefix);
+      /* Digits keep their hyphen in telephone numbers only ("713-853-3989",
+       * "1-800"); EWT splits ranges ("1969 - 1970", "F - 102"). */
+      int phone = all_digits_seg && is_digit(nx) && (r - seg == 3 || (r - seg == 1 && t->text[seg] == '1'));
+      if (phone) {
+        size_t d = r + l;
+        while (d < e && is_digit((unsigned char)t->text[d])) d++;
+        phone = d - (r + l) >= 3;
+      }
+      int keep = phone || (!all_digits_seg && r - seg > 1 && !is_digit(nx) &&
+                           in_list(t->text + seg, r - seg, keep_prefix)) ||
+                 (r - seg == 1 && (t->text[seg] == 'e' || t->text[seg] == 'E'));
       if (keep) {
         r += l;
         seg = r;
@@ -302,6 +314,22 @@ static int keeps_period(const dyad__text *t, size_t s, size_t r, size_t e) {
 static int is_close_char(int a) { return a == ')' || a == ']' || a == '}'; }
 static int is_open_char(int a) { return a == '(' || a == '[' || a == '{'; }
 
+/* Units EWT writes apart from the number before them. */
+static const char *const units[] = {"m", "b", "bn", "k", "km", "kg", "ft", "mm", "cm",
+                                    "am", "pm", "lb", "lbs", "mph", "mg", "ml", "gb",
+                                    "mb", "kb", "hrs", "hr", "min", "mins", NULL};
+
+/* If s..r is a number glued to a unit ("6m", "7:30PM"), where the unit
+ * starts; 0 otherwise. */
+static size_t unit_split(const dyad__text *t, size_t s, size_t r) {
+  const char *p = t->text + s;
+  size_t n = r - s, k = 0;
+  if (!n || p[0] < '0' || p[0] > '9') return 0;
+  while (k < n && ((p[k] >= '0' && p[k] <= '9') || p[k] == '.' || p[k] == ',' || p[k] == ':')) k++;
+  if (k == n || p[k - 1] < '0' || p[k - 1] > '9') return 0;
+  return in_list(p + k, n - k, units) ? s + k : 0;
+}
+
 /* Tokenizes one chunk (no whitespace inside). */
 static int chunk(dyad__text *t, size_t s, size_t e) {
   for (size_t i = 0; emoticons[i]; i++) {
@@ -326,6 +354,24 @@ static int chunk(dyad__text *t, size_t s, size_t e) {
         q = r + 1;
         continue;
       }
+      /* "6m", "2pm", "$2b": EWT splits a unit from its number. */
+      size_t k = unit_split(t, q, r);
+      if (k) {
+        if (push_token(t, q, k, 0)) return -1;
+        q = k;
+      }
+      /* Plural possessive: Edwards' = Edwards + ' */
+      if (r < e && (t->text[r] == '\'' || (e - r >= 3 && !memcmp(t->text + r, "\xE2\x80\x99", 3))) &&
+          (t->text[r - 1] == 's' || t->text[r - 1] == 'S') && r - q > 2) {
+        size_t al = t->text[r] == '\'' ? 1 : 3;
+        size_t l2 = 0;
+        if (r + al == e || !dyad__text_is_wordchar(cp_at(t, r + al, e, &l2))) {
+          if (push(t, q, r, 0) || push(t, r, r + al, 0)) return -1;
+          t->words.w[t->words.n - 2].mwt = 2;
+          q = r + al;
+          continue;
+        }
+      }
       if (r < e && t->text[r] == '.' && keeps_period(t, q, r, e)) {
         if (push_token(t, q, r + 1, DYAD__W_ABBR)) return -1;
         q = r + 1;
@@ -339,18 +385,30 @@ static int chunk(dyad__text *t, size_t s, size_t e) {
     int a = dyad__text_punct_ascii(c);
     size_t r = q + l;
     uint8_t flags = 0;
+    if (a == '+' && q == s && r < e && is_digit((unsigned char)t->text[r])) {
+      /* "+852": an international telephone prefix */
+      r = scan_word(t, r, e);
+      if (push_token(t, q, r, 0)) return -1;
+      q = r;
+      continue;
+    }
     if (a == '.' || a == '!' || a == '?') {
-      /* "...", "!!!", "?!", "…" are one token each. */
+      /* "...", "!!!", "?!", ".?", "…" are one token each. */
       while (r < e) {
         size_t l2;
         int b = dyad__text_punct_ascii(cp_at(t, r, e, &l2));
         if (b != '.' && b != '!' && b != '?') break;
-        if ((a == '.') != (b == '.')) break;
         r += l2;
       }
       flags = DYAD__W_TERM;
+    } else if (a == '\'' && r < e && dyad__text_punct_ascii(cp_at(t, r, e, NULL)) == '\'') {
+      /* '' and curly pairs: one double quote typed as two single ones */
+      size_t l2;
+      cp_at(t, r, e, &l2);
+      r += l2;
+      flags = (c == 0x2018 || c == '`') ? DYAD__W_OPEN : (q == s ? DYAD__W_OPEN : DYAD__W_CLOSE);
     } else if (a == '-' || a == '*' || a == '=' || a == '_' || a == '~' || a == '#' ||
-               a == '`' || (a == '\'' && c == '\'')) {
+               a == '`' || a == '<' || a == '>' || a == '+') {
       /* Runs of one sign: "--", "***", "``", "''" */
       while (r < e) {
         size_t l2;
