@@ -53,7 +53,21 @@ static const char *const starters[] = {
     "After", "Before", "Although", "While", "Meanwhile", "Also", "So", "Yet",
     "Analysts", "Officials", "Shares", "Earlier", "Last", "Next", "One",
     "Two", "Three", "For", "Under", "Since", "Still", "Other", "Both", "No",
-    "Not", "Please", "Thanks", "Thank", NULL};
+    "Not", "Please", "Thanks", "Thank", "Here", "Can", "See", "Let", "Call",
+    "Do", "Is", "Are", "Will", "Would", "Could", "Should", "How", "Why",
+    "Where", "Who", "Which", "Then", "Now", "Today", "Yesterday", "Each",
+    "Every", "Any", "All", "Such", "Such", "With", "From", "By", "To", NULL};
+
+/* Words that follow "a.m."/"p.m." or a company suffix inside a sentence. */
+static const char *const continuers[] = {
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "ET",
+    "CT", "PT", "UTC", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Eastern", "Central", "Pacific", "Mountain", NULL};
+
+/* Abbreviations after which a capitalized word most often starts a new
+ * sentence: a time or a company name is rarely followed by a name. */
+static const char *const enders[] = {"a.m.", "p.m.", "Inc.", "Corp.", "Ltd.", "Co.",
+                                     "etc.", "U.S.", "U.K.", "U.N.", "D.C.", NULL};
 
 /* First code point of a word. */
 static uint32_t first_cp(const dyad__text *t, const dyad__word *w) {
@@ -110,6 +124,9 @@ static size_t boundary(const dyad__text *t, size_t i, size_t n) {
     size_t nl;
     const char *np = wtext(t, nx, &nl);
     if (in_list(np, nl, starters)) return j;
+    if (in_list(p, len, enders) && !in_list(np, nl, continuers) &&
+        !in_list(np, nl, titles) && nl > 1)
+      return j;
   }
   return 0;
 }

@@ -114,7 +114,7 @@ static const char *const abbrevs[] = {
     "sen", "rep", "reps", "rev", "hon", "pres", "supt", "amb", "messrs",
     "inc", "corp", "co", "ltd", "bros", "cos", "plc", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "vs", "al", "la",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "vs", "etc", "al", "la",
     "spec", "eg", "lb", "lbs", "oz", "sec", "sc", "ibid",
     "approx", "dept", "est", "fig", "figs", "vol", "vols", "pp", "cf", "viz",
     "ave", "blvd", "rd", "hwy", "ste", "univ", "assn", "dist", "calif", "fla",
