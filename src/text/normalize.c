@@ -35,7 +35,7 @@ int dyad__text_is_space(uint32_t cp) {
 }
 
 int dyad__text_is_wordchar(uint32_t cp) {
-  if (cp < 0x80) {
+  if (cp < 0x80) { /* see also the inline copy in tokenize.c */
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
            (cp >= '0' && cp <= '9');
   }
@@ -119,6 +119,24 @@ char *dyad__text_normalize(dyad__text *t, const char *s, size_t n,
     if (c < 0x20 || (c == ' ' && (i == 0 || i + 1 == n || s[i + 1] == ' '))) spaces = 1;
   }
   if (ascii && (!spaces || !collapse_space)) return dyad__doc_strndup(t->doc, s, n);
+  if (ascii) {
+    /* Wire copy: ASCII with line breaks inside sentences. */
+    char *r = dyad__arena_alloc(&t->doc->arena, n + 1), *o = r;
+    if (!r) return NULL;
+    int pend = 0;
+    for (i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)s[i];
+      if (c <= ' ') {
+        pend = o > r;
+        continue;
+      }
+      if (pend) *o++ = ' ';
+      pend = 0;
+      *o++ = (char)c;
+    }
+    *o = '\0';
+    return r;
+  }
 
   dyad__buf *b = &t->buf;
   dyad__buf_clear(b);

@@ -30,7 +30,7 @@ static int word_is(const dyad__text *t, const dyad__word *w, const char *s) {
 
 static int in_list(const char *p, size_t n, const char *const *list) {
   for (; *list; list++)
-    if (strlen(*list) == n && !memcmp(p, *list, n)) return 1;
+    if (!strncmp(p, *list, n) && (*list)[n] == '\0') return 1;
   return 0;
 }
 
@@ -162,12 +162,8 @@ static int is_date(const dyad__text *t, const dyad__word *w) {
 }
 
 static int is_link(const dyad__text *t, const dyad__word *w) {
-  size_t n;
-  const char *p = wtext(t, w, &n);
-  if (n > 4 && !memcmp(p, "www.", 4)) return 1;
-  for (size_t i = 0; i + 2 < n; i++)
-    if (p[i] == '@' || (p[i] == ':' && p[i + 1] == '/' && p[i + 2] == '/')) return 1;
-  return 0;
+  (void)t;
+  return (w->flags & DYAD__W_LINK) != 0;
 }
 
 static const char *const closings[] = {
@@ -184,10 +180,15 @@ static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n
   const dyad__word *w = t->words.w;
   if (i + 1 >= n) return 0;
   const dyad__word *nx = &w[i + 1];
-  uint32_t c = first_cp(t, nx);
-  int upper_next = dyad__text_is_upper(c) || is_digit_cp(c);
   size_t len;
   const char *p = wtext(t, &w[i], &len);
+  /* The common case, cheaply: none of the patterns below can apply. */
+  unsigned char f = (unsigned char)p[0], g = (unsigned char)t->text[nx->start];
+  if (len > 2 && !(w[i].flags & DYAD__W_LINK) && !(g >= '0' && g <= '9')) return 0;
+  if (len <= 2 && f != 'A' && f != 'P' && f != ',' && f != ':' && !(g >= '0' && g <= '9'))
+    return 0;
+  uint32_t c = first_cp(t, nx);
+  int upper_next = dyad__text_is_upper(c) || is_digit_cp(c);
   if (len == 2 && (!memcmp(p, "AM", 2) || !memcmp(p, "PM", 2)) && i > from &&
       is_time(t, &w[i - 1]) && upper_next)
     return i + 1;

@@ -60,6 +60,11 @@ static int push_token(dyad__text *t, size_t s, size_t e, uint8_t flags) {
 }
 
 static uint32_t cp_at(const dyad__text *t, size_t i, size_t e, size_t *len) {
+  unsigned char b = (unsigned char)t->text[i];
+  if (b < 0x80) { /* the common case, without a call */
+    if (len) *len = 1;
+    return b;
+  }
   uint32_t cp;
   size_t l = dyad__text_decode(t->text + i, e - i, &cp);
   if (len) *len = l;
@@ -75,19 +80,29 @@ static uint32_t cp_before(const dyad__text *t, size_t lo, size_t i) {
   return l == i - p ? cp : 0xFFFD;
 }
 
+/* ASCII fast paths of the classes in normalize.c. */
+static int is_space(uint32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return dyad__text_is_space(c);
+}
+static int is_wordc(uint32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+  return dyad__text_is_wordchar(c);
+}
+
 static int is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static int is_apos(uint32_t c) { return c == '\'' || c == 0x2019 || c == '`'; }
 static int is_hyphen(uint32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
+/* s[0..n) equals the lower-case word w, ignoring case.  No strlen: these
+ * lists are searched for nearly every word. */
 static int lower_eq(const char *s, size_t n, const char *w) {
-  size_t m = strlen(w);
-  if (m != n) return 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
-    if (c != (unsigned char)w[i]) return 0;
+    if (c != (unsigned char)w[i]) return 0; /* also stops at w's NUL */
   }
-  return 1;
+  return w[n] == '\0';
 }
 
 static int in_list(const char *s, size_t n, const char *const *list) {
@@ -170,7 +185,10 @@ static int push_word(dyad__text *t, size_t s, size_t e, uint8_t flags) {
       }
     }
   }
-  if (!cut) {
+  /* Every fused spelling ends in t, a, m or e and is at most 8 bytes:
+   * checking that first keeps the list off the common path. */
+  char last = (char)(w[n - 1] | 32);
+  if (!cut && n <= 8 && (last == 't' || last == 'a' || last == 'm' || last == 'e')) {
     for (size_t i = 0; fused[i].word; i++)
       if (lower_eq(w, n, fused[i].word)) {
         cut = fused[i].cut;
@@ -227,7 +245,7 @@ static size_t url_end(const dyad__text *t, size_t s, size_t e) {
 
 static const char *const emoticons[] = {
     ":)", ":-)", ";)", ";-)", ":(", ":-(", ":D", ":-D", ":P", ":-P", ":p",
-    ":/", ":-/", "<3", ":o", ":O", ":'(", "=)", "^_^", "XD", NULL};
+    ":/", ":-/", "<3", ":o", ":O", ":'(", "=)", "^_^", NULL};
 
 /* Scans a word starting at s (a word character); returns its end. */
 static size_t scan_word(const dyad__text *t, size_t s, size_t e) {
@@ -237,7 +255,7 @@ static size_t scan_word(const dyad__text *t, size_t s, size_t e) {
     while (r < e) {
       size_t l;
       uint32_t c = cp_at(t, r, e, &l);
-      if (!dyad__text_is_wordchar(c)) break;
+      if (!is_wordc(c)) break;
       if (!is_digit(c)) all_digits_seg = 0;
       r += l;
     }
@@ -246,7 +264,7 @@ static size_t scan_word(const dyad__text *t, size_t s, size_t e) {
     uint32_t c = cp_at(t, r, e, &l);
     uint32_t nx = r + l < e ? cp_at(t, r + l, e, &l2) : 0;
     uint32_t pv = cp_before(t, s, r);
-    if (!nx || !dyad__text_is_wordchar(nx)) break;
+    if (!nx || !is_wordc(nx)) break;
     if (c == '.' || ((c == ',' || c == ':') && is_digit(pv) && is_digit(nx)) ||
         (c == '&' && dyad__text_is_upper(pv) && dyad__text_is_upper(nx) && r - s <= 3) ||
         (c == '_' && r > s) || (is_apos(c) && !is_digit(nx) && (!is_digit(pv) || nx == 's'))) {
@@ -332,21 +350,24 @@ static size_t unit_split(const dyad__text *t, size_t s, size_t r) {
 
 /* Tokenizes one chunk (no whitespace inside). */
 static int chunk(dyad__text *t, size_t s, size_t e) {
-  for (size_t i = 0; emoticons[i]; i++) {
-    size_t m = strlen(emoticons[i]);
-    if (m == e - s && !memcmp(t->text + s, emoticons[i], m)) return push(t, s, e, 0);
+  if (e - s <= 3 && !is_wordc((unsigned char)t->text[s]) &&
+      (unsigned char)t->text[s] < 0x80) {
+    for (size_t i = 0; emoticons[i]; i++)
+      if (!strncmp(t->text + s, emoticons[i], e - s) && emoticons[i][e - s] == '\0')
+        return push(t, s, e, 0);
   }
   size_t q = s;
+  const char *at = memchr(t->text + s, '@', e - s);
   while (q < e) {
     size_t l;
     uint32_t c = cp_at(t, q, e, &l);
-    size_t u = url_end(t, q, e);
+    size_t u = (at || c == 'h' || c == 'f' || c == 'w') ? url_end(t, q, e) : 0;
     if (u > q) {
-      if (push_token(t, q, u, 0)) return -1;
+      if (push_token(t, q, u, DYAD__W_LINK)) return -1;
       q = u;
       continue;
     }
-    if (dyad__text_is_wordchar(c)) {
+    if (is_wordc(c)) {
       size_t r = scan_word(t, q, e);
       /* US$, C$, A$: a currency sign glued to a country code. */
       if (r < e && t->text[r] == '$' && r - q <= 2 && dyad__text_is_upper(c)) {
@@ -365,7 +386,7 @@ static int chunk(dyad__text *t, size_t s, size_t e) {
           (t->text[r - 1] == 's' || t->text[r - 1] == 'S') && r - q > 2) {
         size_t al = t->text[r] == '\'' ? 1 : 3;
         size_t l2 = 0;
-        if (r + al == e || !dyad__text_is_wordchar(cp_at(t, r + al, e, &l2))) {
+        if (r + al == e || !is_wordc(cp_at(t, r + al, e, &l2))) {
           if (push(t, q, r, 0) || push(t, r, r + al, 0)) return -1;
           t->words.w[t->words.n - 2].mwt = 2;
           q = r + al;
@@ -432,7 +453,7 @@ static int chunk(dyad__text *t, size_t s, size_t e) {
     while (r < e) {
       size_t l2;
       uint32_t d = cp_at(t, r, e, &l2);
-      if (d < 0x300 || dyad__text_is_wordchar(d) == 0 || dyad__text_is_upper(d) ||
+      if (d < 0x300 || is_wordc(d) == 0 || dyad__text_is_upper(d) ||
           dyad__text_is_lower(d) || d == 0xFFFD)
         break;
       if (!(d >= 0x300 && d < 0x370) && !(d >= 0x1AB0 && d < 0x1B00) &&
@@ -451,14 +472,14 @@ int dyad__tokenize(dyad__text *t, size_t a, size_t b) {
   while (i < b) {
     size_t l;
     uint32_t c = cp_at(t, i, b, &l);
-    if (dyad__text_is_space(c)) {
+    if (is_space(c)) {
       i += l;
       continue;
     }
     size_t s = i;
     while (i < b) {
       c = cp_at(t, i, b, &l);
-      if (dyad__text_is_space(c)) break;
+      if (is_space(c)) break;
       i += l;
     }
     size_t before = t->words.n;
@@ -488,7 +509,7 @@ int dyad__tokenize(dyad__text *t, size_t a, size_t b) {
     if (last->end < t->len) {
       uint32_t c;
       dyad__text_decode(t->text + last->end, t->len - last->end, &c);
-      last->space_after = (uint8_t)dyad__text_is_space(c);
+      last->space_after = (uint8_t)is_space(c);
     } else {
       last->space_after = 1;
     }
