@@ -8,14 +8,15 @@
  *    is indented as a whole is not cut at every line: an indented line
  *    continues the paragraph when the line before has the same indentation,
  *    is long (a hard-wrapped line, see WRAPPED) and does not end a sentence.
- *  - a short line (below half the width the text is wrapped at) that is not
- *    followed by an indented line: in hard-wrapped text only the last line
- *    of a paragraph is short, so the next line starts a new one (a title
- *    line followed by the body, the rows of a table).
+ *  - a short line (below half the width the text is wrapped at) that ends
+ *    a sentence, or that is a title line of its own (the first line of its
+ *    paragraph, no comma, next line capitalized): in hard-wrapped text only
+ *    the last line of a paragraph is short.
  * Every other line break inside a paragraph is a space: wire copy and PDF
  * extraction wrap mid-sentence, even mid-name.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "text/text.h"
 
@@ -89,7 +90,16 @@ int dyad__paragraphs(const char *text, size_t len, dyad__para **out, size_t *n) 
       if (l->indent >= 2) {
         brk = !(p->indent == l->indent && plen >= WRAPPED && !ends_sentence(text, p));
       } else if (width >= WRAPPED && plen * 2 < width) {
-        brk = 1;
+        /* A short line ends its paragraph when it ends a sentence, or when
+         * it is a title line of its own (the first line of its paragraph,
+         * without a comma) followed by a capitalized line; a short line in
+         * the middle of a wrapped sentence ("January, Comissaria\nSmith")
+         * does neither. */
+        uint32_t c0;
+        dyad__text_decode(text + l->cstart, l->cend - l->cstart, &c0);
+        brk = ends_sentence(text, p) ||
+              (paras[np - 1].nlines == 1 && !memchr(text + p->cstart, ',', p->cend - p->cstart) &&
+               dyad__text_is_upper(c0));
       }
     }
     if (brk) {

@@ -203,7 +203,8 @@ static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n
     if (fl == 5 && !memcmp(fp, "Thank", 5) && i == from + 2 && word_is(t, &w[from + 1], "you"))
       return i + 1;
   }
-  if (len == 1 && p[0] == ':' && i > from && i <= from + 3 && dyad__text_is_upper(c))
+  if (len == 1 && p[0] == ':' && i > from && i <= from + 3 && dyad__text_is_upper(c) &&
+      dyad__text_is_wordchar(first_cp(t, &w[from])))
     return i + 1;
   if (is_link(t, &w[i]) && (dyad__text_is_upper(c) || is_link(t, nx))) return i + 1;
   return 0;

@@ -234,7 +234,10 @@ static size_t url_end(const dyad__text *t, size_t s, size_t e) {
     if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
         c == '"' || c == '\'') {
       end--;
-    } else if (c == ')' && !memchr(p, '(', end)) {
+    } else if (c == ')') {
+      size_t open = 0, close = 0;
+      for (size_t i = 0; i < end; i++) open += p[i] == '(', close += p[i] == ')';
+      if (close <= open) break;
       end--;
     } else {
       break;
