@@ -127,9 +127,11 @@ static int align(const ewords *g, const ewords *s, long *g2s) {
       if (a->mwt) {
         end = a->end;
         if (!b->mwt && b->start < a->start) si++, ss = si;
+        gi++; /* progress even when spans are odd (misaligned gold) */
       } else {
         end = b->end;
         if (!a->mwt && a->start < b->start) gi++, gs = gi;
+        si++;
       }
       while ((gi < g->n && g->w[gi].start < end) || (si < s->n && s->w[si].start < end)) {
         if (gi < g->n && (si >= s->n || g->w[gi].start <= s->w[si].start)) {
