@@ -24,7 +24,9 @@ size_t dyad__text_decode(const char *s, size_t n, uint32_t *cp) {
 }
 
 int dyad__text_is_space(uint32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  /* Other control characters (NUL, DEL...) separate words too: they are
+   * never part of a form. */
+  if (cp < 0x80) return cp <= ' ' || cp == 0x7F;
   switch (cp) {
     case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
     case 0x202F: case 0x205F: case 0x3000: case 0x200B: case 0xFEFF:

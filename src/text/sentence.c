@@ -29,8 +29,12 @@ static int word_is(const dyad__text *t, const dyad__word *w, const char *s) {
 }
 
 static int in_list(const char *p, size_t n, const char *const *list) {
-  for (; *list; list++)
-    if (!strncmp(p, *list, n) && (*list)[n] == '\0') return 1;
+  for (; *list; list++) {
+    const char *w = *list;
+    size_t i = 0;
+    while (i < n && w[i] && w[i] == p[i]) i++; /* p may hold NULs */
+    if (i == n && !w[n]) return 1;
+  }
   return 0;
 }
 

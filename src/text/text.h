@@ -73,8 +73,9 @@ void dyad__text_diag(dyad__text *t, dyad_severity sev, size_t offset,
 /* Decodes the code point at s[0..n) (n > 0); invalid bytes decode as
  * U+FFFD of length 1. */
 size_t dyad__text_decode(const char *s, size_t n, uint32_t *cp);
-/* 1 for whitespace: ASCII space, tab, CR, LF, FF, VT, NBSP, the Unicode
- * space separators, zero-width space, BOM. */
+/* 1 for whitespace: ASCII space and control characters (a NUL or DEL in
+ * the text separates words), NBSP, the Unicode space separators,
+ * zero-width space, BOM. */
 int dyad__text_is_space(uint32_t cp);
 /* 1 for characters that make up words: letters, digits, combining marks,
  * U+FFFD (a damaged letter is still part of its word). */

@@ -82,7 +82,7 @@ static uint32_t cp_before(const dyad__text *t, size_t lo, size_t i) {
 
 /* ASCII fast paths of the classes in normalize.c. */
 static int is_space(uint32_t c) {
-  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  if (c < 0x80) return c <= ' ' || c == 0x7F;
   return dyad__text_is_space(c);
 }
 static int is_wordc(uint32_t c) {
@@ -100,7 +100,7 @@ static int lower_eq(const char *s, size_t n, const char *w) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
-    if (c != (unsigned char)w[i]) return 0; /* also stops at w's NUL */
+    if (!w[i] || c != (unsigned char)w[i]) return 0; /* the text may hold NULs */
   }
   return w[n] == '\0';
 }
@@ -356,7 +356,7 @@ static int chunk(dyad__text *t, size_t s, size_t e) {
   if (e - s <= 3 && !is_wordc((unsigned char)t->text[s]) &&
       (unsigned char)t->text[s] < 0x80) {
     for (size_t i = 0; emoticons[i]; i++)
-      if (!strncmp(t->text + s, emoticons[i], e - s) && emoticons[i][e - s] == '\0')
+      if (strlen(emoticons[i]) == e - s && !memcmp(t->text + s, emoticons[i], e - s))
         return push(t, s, e, 0);
   }
   size_t q = s;
