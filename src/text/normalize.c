@@ -115,6 +115,12 @@ char *dyad__text_normalize(dyad__text *t, const char *s, size_t n,
                            int collapse_space) {
   size_t i = 0;
   int ascii = 1, spaces = 0;
+  if (!collapse_space) {
+    /* Token forms: no whitespace inside, only the ASCII test matters. */
+    const unsigned char *u = (const unsigned char *)s;
+    for (i = 0; i < n && u[i] < 0x80; i++) {}
+    if (i == n) return dyad__doc_strndup(t->doc, s, n);
+  }
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x80) { ascii = 0; break; }
