@@ -324,7 +324,7 @@ static int keeps_period(const dyad__text *t, size_t s, size_t r, size_t e) {
     while (q < t->len && (t->text[q] == ' ' || t->text[q] == '\t')) q++;
     return q < t->len && t->text[q] >= '0' && t->text[q] <= '9';
   }
-  if (in_list(p, n, abbrevs)) {
+  if (n <= 6 && in_list(p, n, abbrevs)) { /* none is longer than 6 */
     /* A lower-case spelling of a capitalized abbreviation is a word ("st."
      * is rare, "co." at the end of "the deal fell through at co." rarer). */
     return 1;
