@@ -71,7 +71,7 @@ static const char *const continuers[] = {
 /* Abbreviations after which a capitalized word most often starts a new
  * sentence: a time or a company name is rarely followed by a name. */
 static const char *const enders[] = {"a.m.", "p.m.", "Inc.", "Corp.", "Ltd.", "Co.",
-                                     "etc.", "U.S.", "U.K.", "U.N.", "D.C.", NULL};
+                                     "etc.", NULL};
 
 /* First code point of a word. */
 static uint32_t first_cp(const dyad__text *t, const dyad__word *w) {
@@ -97,8 +97,8 @@ static size_t boundary(const dyad__text *t, size_t i, size_t n) {
   uint32_t c = first_cp(t, nx);
   /* Punctuation that cannot open a sentence stays with this one: ". ,",
    * ". )", an emoticon after the stop. */
-  if (!dyad__text_is_wordchar(c) && !(nx->flags & DYAD__W_OPEN) && c != '$' && c != '#' &&
-      c != '@' && c != 0xA3 && c != 0x20AC)
+  if ((nx->flags & (DYAD__W_EMO | DYAD__W_CLOSE)) ||
+      (c < 0x80 && strchr(",;:)]}%", (int)c) && c != 0))
     return 0;
   if (tw->flags & DYAD__W_TERM) {
     size_t len;
@@ -123,7 +123,7 @@ static size_t boundary(const dyad__text *t, size_t i, size_t n) {
   const char *p = wtext(t, tw, &len);
   if (in_list(p, len, titles)) return 0;
   if (len == 2 && dyad__text_is_upper((unsigned char)p[0])) return 0; /* initial */
-  if (nx->flags & DYAD__W_OPEN) return j;
+  if ((nx->flags & DYAD__W_OPEN) && first_cp(t, nx) != '(') return j;
   if (dyad__text_is_upper(c)) {
     size_t nl;
     const char *np = wtext(t, nx, &nl);
@@ -170,6 +170,26 @@ static int is_link(const dyad__text *t, const dyad__word *w) {
   return (w->flags & DYAD__W_LINK) != 0;
 }
 
+/* Header and form fields: "Subject: What is..." stays one sentence. */
+static const char *const fields[] = {
+    "from", "to", "subject", "re", "date", "sent", "cc", "bcc", "when", "where",
+    "time", "email", "e-mail", "edit", "response", "attn", "tel", "fax", "phone",
+    "location", "note", "update", "question", "answer", "q", "a", "title", "source",
+    "url", "web", "website", "address", "name", "topic", "summary", "warning",
+    "important", "p.s", "ps", "by", "reply", "mobile", "cell", "home", "office", NULL};
+
+static int in_fold_list(const dyad__text *t, const dyad__word *w, const char *const *list) {
+  size_t n;
+  const char *p = wtext(t, w, &n);
+  for (; *list; list++) {
+    const char *x = *list;
+    size_t i = 0;
+    while (i < n && x[i] && (p[i] | 32) == x[i]) i++;
+    if (i == n && !x[n]) return 1;
+  }
+  return 0;
+}
+
 static const char *const closings[] = {
     "Regards", "Thanks", "Sincerely", "Cheers", "Best", "Love", "Cordially",
     "Respectfully", "Hi", "Hello", "Dear", "Hey", "Greetings", NULL};
@@ -188,8 +208,11 @@ static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n
   const char *p = wtext(t, &w[i], &len);
   /* The common case, cheaply: none of the patterns below can apply. */
   unsigned char f = (unsigned char)p[0], g = (unsigned char)t->text[nx->start];
-  if (len > 2 && !(w[i].flags & DYAD__W_LINK) && !(g >= '0' && g <= '9')) return 0;
-  if (len <= 2 && f != 'A' && f != 'P' && f != ',' && f != ':' && !(g >= '0' && g <= '9'))
+  if (len > 2 && !(w[i].flags & (DYAD__W_LINK | DYAD__W_EMO | DYAD__W_DASH)) &&
+      !(g >= '0' && g <= '9'))
+    return 0;
+  if (len <= 2 && f != 'A' && f != 'P' && f != ',' && f != ':' && f != '-' && f != '>' &&
+      !(w[i].flags & DYAD__W_EMO) && !(g >= '0' && g <= '9'))
     return 0;
   uint32_t c = first_cp(t, nx);
   int upper_next = dyad__text_is_upper(c) || is_digit_cp(c);
@@ -197,7 +220,14 @@ static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n
       is_time(t, &w[i - 1]) && upper_next)
     return i + 1;
   if (is_date(t, nx) && i + 2 < n && is_time(t, &w[i + 2]) && i >= from &&
-      dyad__text_is_upper(first_cp(t, &w[i])))
+      (dyad__text_is_upper(first_cp(t, &w[i])) || (len == 1 && p[0] == '>')))
+    return i + 1;
+  /* An emoticon closes its sentence: "great :) I will". */
+  if ((w[i].flags & DYAD__W_EMO) && i > from && dyad__text_is_upper(c)) return i + 1;
+  /* "Kay - Can you review", "Harry - are you": a name and a dash open a
+   * message. */
+  if ((w[i].flags & DYAD__W_DASH) && i == from + 1 &&
+      dyad__text_is_upper(first_cp(t, &w[from])) && dyad__text_is_wordchar(c))
     return i + 1;
   if (len == 1 && p[0] == ',' && i > from && i <= from + 3) {
     size_t fl;
@@ -207,8 +237,8 @@ static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n
     if (fl == 5 && !memcmp(fp, "Thank", 5) && i == from + 2 && word_is(t, &w[from + 1], "you"))
       return i + 1;
   }
-  if (len == 1 && p[0] == ':' && i > from && i <= from + 3 && dyad__text_is_upper(c) &&
-      dyad__text_is_wordchar(first_cp(t, &w[from])))
+  if (len == 1 && p[0] == ':' && i == from + 1 && dyad__text_is_upper(c) &&
+      dyad__text_is_wordchar(first_cp(t, &w[from])) && !in_fold_list(t, &w[from], fields))
     return i + 1;
   if (is_link(t, &w[i]) && (dyad__text_is_upper(c) || is_link(t, nx))) return i + 1;
   return 0;

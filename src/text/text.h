@@ -33,7 +33,8 @@ enum {
   DYAD__W_OPEN = 8,      /* opening quote or bracket */
   DYAD__W_DASH = 16,     /* "-", "--", en or em dash */
   DYAD__W_SPLIT = 32,    /* a piece of a token split at DYAD_MAX_TOKEN_BYTES */
-  DYAD__W_LINK = 64      /* a URL or an e-mail address */
+  DYAD__W_LINK = 64,     /* a URL or an e-mail address */
+  DYAD__W_EMO = 128      /* an emoticon */
 };
 
 typedef struct dyad__word {

@@ -357,7 +357,7 @@ static int chunk(dyad__text *t, size_t s, size_t e) {
       (unsigned char)t->text[s] < 0x80) {
     for (size_t i = 0; emoticons[i]; i++)
       if (strlen(emoticons[i]) == e - s && !memcmp(t->text + s, emoticons[i], e - s))
-        return push(t, s, e, 0);
+        return push(t, s, e, DYAD__W_EMO);
   }
   size_t q = s;
   const char *at = memchr(t->text + s, '@', e - s);
