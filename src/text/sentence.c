@@ -208,16 +208,21 @@ static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n
   const char *p = wtext(t, &w[i], &len);
   /* The common case, cheaply: none of the patterns below can apply. */
   unsigned char f = (unsigned char)p[0], g = (unsigned char)t->text[nx->start];
-  if (len > 2 && !(w[i].flags & (DYAD__W_LINK | DYAD__W_EMO | DYAD__W_DASH)) &&
+  if (len > 2 && i != from && !(w[i].flags & (DYAD__W_LINK | DYAD__W_EMO | DYAD__W_DASH)) &&
       !(g >= '0' && g <= '9'))
     return 0;
   if (len <= 2 && f != 'A' && f != 'P' && f != ',' && f != ':' && f != '-' && f != '>' &&
+      f != 'H' && f != 'T' && f != 'R' && f != 'C' && f != 'B' && f != 'S' &&
       !(w[i].flags & DYAD__W_EMO) && !(g >= '0' && g <= '9'))
     return 0;
   uint32_t c = first_cp(t, nx);
-  int upper_next = dyad__text_is_upper(c) || is_digit_cp(c);
+  /* The time of an e-mail header ends it, whatever case follows. */
   if (len == 2 && (!memcmp(p, "AM", 2) || !memcmp(p, "PM", 2)) && i > from &&
-      is_time(t, &w[i - 1]) && upper_next)
+      is_time(t, &w[i - 1]) && (dyad__text_is_wordchar(c) || c == '<') &&
+      !in_list(t->text + nx->start, nx->end - nx->start, continuers))
+    return i + 1;
+  /* A closing alone before the signature: "Thanks Joe". */
+  if (i == from && in_list(p, len, closings) && dyad__text_is_upper(c) && i + 2 >= n)
     return i + 1;
   if (is_date(t, nx) && i + 2 < n && is_time(t, &w[i + 2]) && i >= from &&
       (dyad__text_is_upper(first_cp(t, &w[i])) || (len == 1 && p[0] == '>')))
