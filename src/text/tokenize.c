@@ -208,7 +208,7 @@ static size_t url_end(const dyad__text *t, size_t s, size_t e) {
   const char *p = t->text + s;
   size_t n = e - s;
   int url = (n > 7 && !strncmp(p, "http://", 7)) || (n > 8 && !strncmp(p, "https://", 8)) ||
-            (n > 6 && !strncmp(p, "ftp://", 6)) || (n > 4 && !strncmp(p, "www.", 4) &&
+            (n > 6 && !strncmp(p, "ftp://", 6)) || (n > 7 && !strncmp(p, "mailto:", 7)) || (n > 4 && !strncmp(p, "www.", 4) &&
                                                     ((unsigned char)p[4] >= 0x30));
   if (!url) {
     /* name@host.tld */
@@ -221,10 +221,15 @@ static size_t url_end(const dyad__text *t, size_t s, size_t e) {
             c == '.' || c == '_' || c == '-' || c == '+'))
         return 0;
     }
-    size_t dot = 0;
+    size_t dot = 0, word = 0;
     for (size_t i = ai + 1; i + 1 < n; i++)
       if (p[i] == '.') dot = i;
-    if (!dot || !((p[dot + 1] | 32) >= 'a' && (p[dot + 1] | 32) <= 'z')) return 0;
+    /* Lotus Notes addresses have no domain: "Lysa Akin@ECT". */
+    while (ai + 1 + word < n && (is_wordc((unsigned char)p[ai + 1 + word]) || p[ai + 1 + word] == '_'))
+      word++;
+    if ((!dot || !((p[dot + 1] | 32) >= 'a' && (p[dot + 1] | 32) <= 'z')) &&
+        !(word >= 2 && ai + 1 + word == n))
+      return 0;
   }
   size_t end = n;
   /* Trailing punctuation belongs to the sentence, not the URL; a closing
@@ -232,7 +237,7 @@ static size_t url_end(const dyad__text *t, size_t s, size_t e) {
   while (end > 0) {
     char c = p[end - 1];
     if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
-        c == '"' || c == '\'') {
+        c == '"' || c == '\'' || c == '>' || (c == ']' && !memchr(p, '[', end))) {
       end--;
     } else if (c == ')') {
       size_t open = 0, close = 0;
@@ -364,7 +369,7 @@ static int chunk(dyad__text *t, size_t s, size_t e) {
   while (q < e) {
     size_t l;
     uint32_t c = cp_at(t, q, e, &l);
-    size_t u = (at || c == 'h' || c == 'f' || c == 'w') ? url_end(t, q, e) : 0;
+    size_t u = (at || c == 'h' || c == 'f' || c == 'w' || c == 'm') ? url_end(t, q, e) : 0;
     if (u > q) {
       if (push_token(t, q, u, DYAD__W_LINK)) return -1;
       q = u;
@@ -415,6 +420,17 @@ static int chunk(dyad__text *t, size_t s, size_t e) {
       if (push_token(t, q, r, 0)) return -1;
       q = r;
       continue;
+    }
+    if (c == '.' && q == s && r < e && t->text[r] >= 'a' && t->text[r] <= 'z' && r + 1 < e &&
+        !(r + 5 < e && is_wordc((unsigned char)t->text[r + 5]))) {
+      /* A file extension on its own: ".doc", ".xls" */
+      size_t x = r;
+      while (x < e && is_wordc((unsigned char)t->text[x])) x++;
+      if (x - r >= 2 && x - r <= 4) {
+        if (push_token(t, q, x, 0)) return -1;
+        q = x;
+        continue;
+      }
     }
     if (a == '.' || a == '!' || a == '?') {
       /* "...", "!!!", "?!", ".?", "…" are one token each. */
