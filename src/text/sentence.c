@@ -89,8 +89,6 @@ static size_t boundary(const dyad__text *t, size_t i, size_t n) {
   size_t j = i + 1;
   while (j < n && (w[j].flags & (DYAD__W_CLOSE | DYAD__W_TERM)) && w[j].start == w[j - 1].end)
     j++;
-  /* A closing quote after a space: `he said . "` is rare; `"Stop!" he`
-   * is common: keep one separated closing quote when the next is lower. */
   if (j >= n) return n;
   const dyad__word *nx = &w[j];
   const dyad__word *tw = &w[i];
@@ -104,9 +102,9 @@ static size_t boundary(const dyad__text *t, size_t i, size_t n) {
     size_t len;
     const char *p = wtext(t, tw, &len);
     if (p[0] == '.' && len == 1) {
-      /* A period that is not the one of an abbreviation. */
-      /* Lower-case starts are common in web text; a period that is not an
-       * abbreviation's ends the sentence whatever follows. */
+      /* A period that is not an abbreviation's ends the sentence whatever
+       * follows: lower-case starts are common in web text, and the words
+       * that take a period inside a sentence are in the abbreviation list. */
       return j;
     }
     if (len >= 2 && p[0] == '.') {
@@ -249,8 +247,9 @@ static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n
   return 0;
 }
 
-dyad_sentence *dyad__emit_sentence(dyad__text *t, size_t from, size_t to,
-                                   uint32_t para, dyad_sentence_kind kind) {
+/* Makes a sentence of the doc from words [from, to) of t->words. */
+static dyad_sentence *emit_sentence(dyad__text *t, size_t from, size_t to, uint32_t para,
+                                    dyad_sentence_kind kind) {
   dyad_doc *doc = t->doc;
   dyad_sentence *s = dyad__doc_add_sentence(doc);
   if (!s) return NULL;
@@ -377,11 +376,11 @@ static int emit(dyad__text *t, size_t from, size_t to, uint32_t para,
       if (k >= from && t->words.w[k].mwt > 1 && k + t->words.w[k].mwt > cut) cut = k;
     dyad__text_diag(t, DYAD_DIAG_WARNING, t->words.w[from].start,
                     "sentence longer than %u words split", DYAD_MAX_SENTENCE_WORDS);
-    if (!dyad__emit_sentence(t, from, cut, para, kind)) return -1;
+    if (!emit_sentence(t, from, cut, para, kind)) return -1;
     from = cut;
   }
   if (kind == DYAD_SENT_TEXT && caption(t, from, to)) kind = DYAD_SENT_CAPTION;
-  return dyad__emit_sentence(t, from, to, para, kind) ? 0 : -1;
+  return emit_sentence(t, from, to, para, kind) ? 0 : -1;
 }
 
 /* An abbreviation that ends a sentence gives its period to the sentence, as

@@ -122,9 +122,6 @@ int dyad__tokenize(dyad__text *t, size_t a, size_t b);
  * paragraph of the article (datelines), `headline` marks a title line.
  * Returns 0 or -1 (OOM). */
 int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline);
-/* Makes a sentence of the doc from words [from, to) of t->words. */
-dyad_sentence *dyad__emit_sentence(dyad__text *t, size_t from, size_t to,
-                                   uint32_t para, dyad_sentence_kind kind);
 /* Fills tokens of s from words [from, to) of t->words. */
 int dyad__fill_tokens(dyad__text *t, dyad_sentence *s, size_t from, size_t to);
 
