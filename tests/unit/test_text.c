@@ -235,6 +235,35 @@ TEST(empty_and_space_only) {
   dyad_doc_free(doc);
 }
 
+TEST(pretokenized_only_folds) {
+  /* CoNLL-U input keeps its sentences and tokens; the text layer only adds
+   * the folds (from the normalized form). */
+  const char *in = "# newdoc id = d\n# text = \xC3\x96" "calan\xE2\x80\x99s men\n"
+                   "1-2\t\xC3\x96" "calan\xE2\x80\x99s\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                   "1\t\xC3\x96" "calan\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                   "2\t\xE2\x80\x99s\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                   "3\tmen\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+  dyad_reader_options o;
+  memset(&o, 0, sizeof o);
+  o.format = DYAD_FORMAT_CONLLU;
+  dyad_reader *r;
+  CHECK(dyad_reader_open_memory(in, strlen(in), "t.conllu", &o, &r) == DYAD_OK);
+  dyad_doc *doc = NULL;
+  CHECK(dyad_reader_next(r, &doc) == DYAD_OK);
+  if (doc) {
+    CHECK(dyad_text_segment(doc, NULL) == DYAD_OK);
+    CHECK_INT(dyad_doc_sentence_count(doc), 1);
+    const dyad_sentence *s = dyad_doc_sentence(doc, 0);
+    CHECK_INT(s->ntokens, 3);
+    CHECK_STR(s->tokens[0].form, "\xC3\x96" "calan"); /* forms untouched */
+    CHECK_STR(s->tokens[0].fold, "ocalan");
+    CHECK_STR(s->tokens[1].fold, "'s");
+    CHECK_STR(s->tokens[2].fold, "men");
+    dyad_doc_free(doc);
+  }
+  dyad_reader_free(r);
+}
+
 int main(void) {
   RUN(normalize_quotes_dashes_spaces);
   RUN(normalize_nfc);
@@ -247,5 +276,6 @@ int main(void) {
   RUN(long_sentence_split_reported);
   RUN(given_sentences_not_resegmented);
   RUN(empty_and_space_only);
+  RUN(pretokenized_only_folds);
   return test_summary();
 }
