@@ -99,7 +99,7 @@ static dyad_status whole_text(dyad__text *t) {
     }
     if (!t->words.n) continue;
     int head = i == 0 && is_headline(t, &paras[i], np);
-    if (dyad__sentences(t, (uint32_t)i, first && !head, head)) {
+    if (dyad__sentences(t, (uint32_t)i, first && !head, head, i + 1 == np)) {
       st = DYAD_ENOMEM;
       break;
     }

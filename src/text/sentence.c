@@ -229,7 +229,7 @@ static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n
   if ((w[i].flags & DYAD__W_EMO) && i > from && dyad__text_is_upper(c)) return i + 1;
   /* "Kay - Can you review", "Harry - are you": a name and a dash open a
    * message. */
-  if ((w[i].flags & DYAD__W_DASH) && i == from + 1 &&
+  if ((w[i].flags & DYAD__W_DASH) && i == from + 1 && w[i].space_after &&
       dyad__text_is_upper(first_cp(t, &w[from])) && dyad__text_is_wordchar(c))
     return i + 1;
   if (len == 1 && p[0] == ',' && i > from && i <= from + 3) {
@@ -439,9 +439,32 @@ static int split_period(dyad__text *t, size_t i) {
   return 0;
 }
 
-int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline) {
+/* The "REUTER" sign-off that ends Reuters-21578 stories, alone on the last
+ * line or glued to the last line of text. */
+static int signoff(const dyad__text *t, const dyad__word *w) {
+  return word_is(t, w, "REUTER") || word_is(t, w, "Reuter") || word_is(t, w, "REUTERS");
+}
+
+int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline, int last) {
   size_t n = t->words.n;
   if (!n) return 0;
+  if (last && signoff(t, &t->words.w[n - 1])) {
+    /* Segment the rest (which may insert words), then the sign-off as a
+     * non-sentence of its own, put back after them. */
+    dyad__word sign = t->words.w[n - 1];
+    t->words.n = n - 1;
+    if (n > 1 && dyad__sentences(t, para, first, headline, 0)) return -1;
+    size_t k = t->words.n;
+    if (k == t->words.cap) {
+      dyad__word *p = realloc(t->words.w, (k + 1) * sizeof *p);
+      if (!p) return -1;
+      t->words.w = p;
+      t->words.cap = k + 1;
+    }
+    t->words.w[k] = sign;
+    t->words.n = k + 1;
+    return emit_sentence(t, k, k + 1, para, DYAD_SENT_OTHER) ? 0 : -1;
+  }
   if (headline) return emit(t, 0, n, para, DYAD_SENT_HEADLINE);
   size_t from = 0;
   if (first) {
@@ -471,10 +494,10 @@ int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline) {
     from = b;
     i = b - 1;
   }
-  size_t last = n;
-  while (last > from && (t->words.w[last - 1].flags & DYAD__W_CLOSE)) last--;
-  if (last > from && (t->words.w[last - 1].flags & DYAD__W_ABBR) && last - 1 > from) {
-    if (split_period(t, last - 1)) return -1;
+  size_t end = n;
+  while (end > from && (t->words.w[end - 1].flags & DYAD__W_CLOSE)) end--;
+  if (end > from && (t->words.w[end - 1].flags & DYAD__W_ABBR) && end - 1 > from) {
+    if (split_period(t, end - 1)) return -1;
     n++;
   }
   if (from < n && emit(t, from, n, para, DYAD_SENT_TEXT)) return -1;

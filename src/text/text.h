@@ -119,9 +119,10 @@ int dyad__tokenize(dyad__text *t, size_t a, size_t b);
 
 /* Segments the paragraph whose words are t->words into sentences of the
  * doc.  `para` is the paragraph index, `first` is 1 for the first text
- * paragraph of the article (datelines), `headline` marks a title line.
+ * paragraph of the article (datelines), `headline` marks a title line,
+ * `last` the last paragraph (where a "REUTER" sign-off is a non-sentence).
  * Returns 0 or -1 (OOM). */
-int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline);
+int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline, int last);
 /* Fills tokens of s from words [from, to) of t->words. */
 int dyad__fill_tokens(dyad__text *t, dyad_sentence *s, size_t from, size_t to);
 
