@@ -118,7 +118,7 @@ static const char *const keep_prefix[] = {
     "e", "co", "non", "pre", "post", "pro", "ex", "multi", "mid", "re", "anti",
     "semi", "inter", "intra", "sub", "un", "bi", "tri", "counter", "neo",
     "pseudo", "quasi", "ultra", "micro", "macro", "mini", "over", "under",
-    "psycho", "socio", "euro", NULL};
+    "psycho", "socio", "euro", "cross", "arch", NULL};
 
 /* Abbreviations that keep their period (compared case-insensitively,
  * without the period).  Words that are also ordinary English words ("may",
@@ -258,7 +258,7 @@ static const char *const emoticons[] = {
 /* Scans a word starting at s (a word character); returns its end. */
 static size_t scan_word(const dyad__text *t, size_t s, size_t e) {
   size_t r = s, seg = s; /* seg: start of the current hyphen segment */
-  int all_digits_seg = 1;
+  int all_digits_seg = 1, in_date = 0;
   for (;;) {
     while (r < e) {
       size_t l;
@@ -292,8 +292,18 @@ static size_t scan_word(const dyad__text *t, size_t s, size_t e) {
         while (d < e && is_digit((unsigned char)t->text[d])) d++;
         phone = d - (r + l) >= 3;
       }
-      int keep = phone || (!all_digits_seg && r - seg > 1 && !is_digit(nx) &&
-                           in_list(t->text + seg, r - seg, keep_prefix)) ||
+      /* Dates written with hyphens stay whole: "11-20-2000", "02-05-02". */
+      int date = in_date && all_digits_seg && is_digit(nx);
+      if (!date && all_digits_seg && is_digit(nx) && r - seg <= 4) {
+        size_t d = r + l, k = d;
+        while (k < e && is_digit((unsigned char)t->text[k])) k++;
+        if (k - d >= 1 && k - d <= 2 && k + 1 < e && t->text[k] == '-' &&
+            is_digit((unsigned char)t->text[k + 1]))
+          date = 1;
+      }
+      in_date = date;
+      int keep = phone || date || (!all_digits_seg && r - seg > 1 &&
+                                   in_list(t->text + seg, r - seg, keep_prefix)) ||
                  (r - seg == 1 && (t->text[seg] == 'e' || t->text[seg] == 'E'));
       if (keep) {
         r += l;
