@@ -188,6 +188,34 @@ static int in_fold_list(const dyad__text *t, const dyad__word *w, const char *co
   return 0;
 }
 
+static const char *const closing_firsts[] = {"thank", "many", "take", "kind", "warm",
+                                             "best", "with", "all", "talk", NULL};
+static const char *const closing_seconds[] = {"you", "thanks", "care", "regards", "wishes",
+                                              "love", "best", "soon", NULL};
+
+/* Words that open a sentence with a comma after them and are not names. */
+static const char *const discourse[] = {
+    "however", "yes", "no", "well", "so", "now", "also", "thus", "still", "meanwhile",
+    "today", "yesterday", "then", "again", "finally", "first", "second", "third",
+    "indeed", "instead", "otherwise", "therefore", "moreover", "furthermore",
+    "besides", "unfortunately", "fortunately", "hopefully", "actually", "anyway",
+    "ok", "okay", "oh", "sure", "honestly", "basically", "personally", "overall",
+    "sadly", "similarly", "plus", "later", "recently", "currently", "initially",
+    "originally", "ultimately", "obviously", "clearly", "apparently", "surprisingly",
+    "interestingly", "importantly", "alternatively", "additionally", "nevertheless",
+    "nonetheless", "consequently", "accordingly", "hence", "luckily", "generally",
+    "typically", "usually", "normally", "often", "sometimes", "specifically",
+    "essentially", "eventually", "next", "lastly", "likewise", "regardless",
+    "previously", "separately", "elsewhere", "earlier", "afterwards", "here", "there",
+    "but", "and", "or", "if", "when", "while", "although", "though", "because", NULL};
+
+/* Words that start the body of a message after "Name,". */
+static const char *const message_starters[] = {
+    "Sorry", "Try", "Just", "Hope", "Attached", "Good", "Great", "Congratulations",
+    "Welcome", "Sounds", "Looks", "Got", "Did", "Have", "Has", "Had", "Was", "Were",
+    "Per", "FYI", "Fyi", "Following", "Below", "Enclosed", "Nice", "Hi", "Hello",
+    "Glad", "Happy", "Quick", "Regarding", NULL};
+
 static const char *const closings[] = {
     "Regards", "Thanks", "Sincerely", "Cheers", "Best", "Love", "Cordially",
     "Respectfully", "Hi", "Hello", "Dear", "Hey", "Greetings", NULL};
@@ -235,10 +263,17 @@ static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n
   if (len == 1 && p[0] == ',' && i > from && i <= from + 3) {
     size_t fl;
     const char *fp = wtext(t, &w[from], &fl);
-    if (in_list(fp, fl, closings) && !(fl == 4 && !memcmp(fp, "Best", 4) && i == from + 1))
-      return i + 1;
-    if (fl == 5 && !memcmp(fp, "Thank", 5) && i == from + 2 && word_is(t, &w[from + 1], "you"))
-      return i + 1;
+    if (in_list(fp, fl, closings)) return i + 1;
+    if (i == from + 2 && in_fold_list(t, &w[from], closing_firsts) &&
+        in_fold_list(t, &w[from + 1], closing_seconds))
+      return i + 1; /* "Thank you,", "Many thanks,", "Take care," */
+    /* A name addressed at the head of a paragraph: "Kyle, Sorry for..." */
+    if (i == from + 1 && from == 0 && dyad__text_is_upper(first_cp(t, &w[from])) &&
+        !in_fold_list(t, &w[from], discourse)) {
+      size_t nl;
+      const char *np = wtext(t, nx, &nl);
+      if (in_list(np, nl, starters) || in_list(np, nl, message_starters)) return i + 1;
+    }
   }
   if (len == 1 && p[0] == ':' && i == from + 1 && dyad__text_is_upper(c) &&
       dyad__text_is_wordchar(first_cp(t, &w[from])) && !in_fold_list(t, &w[from], fields))
