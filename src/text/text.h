@@ -58,7 +58,9 @@ typedef struct dyad__text {
   void *diag_user;
   dyad__words words; /* words of the current paragraph or sentence */
   dyad__buf buf;     /* scratch for normalization */
-  int oom;
+  size_t diag_off;   /* diagnostics: byte offset of the last one reported, */
+  long diag_line;    /* and its line and column (0: not set yet) */
+  long diag_col;
 } dyad__text;
 
 /* Reports a diagnostic about the byte at `offset` of the doc's text (its

@@ -224,6 +224,34 @@ TEST(given_sentences_not_resegmented) {
   dyad_doc_free(doc);
 }
 
+TEST(given_long_sentence_split) {
+  size_t n = DYAD_MAX_SENTENCE_WORDS + 5;
+  char *s = malloc(n * 2 + 1);
+  for (size_t i = 0; i < n; i++) {
+    s[2 * i] = 'b';
+    s[2 * i + 1] = ' ';
+  }
+  s[2 * n] = '\0';
+  dyad_doc *doc = NULL;
+  CHECK(dyad_doc_new("g", NULL, s, 2 * n, &doc) == DYAD_OK);
+  dyad_sentence *one = dyad__doc_add_sentence(doc);
+  one->start = 0;
+  one->end = (uint32_t)(2 * n);
+  one->id = "S7";
+  nwarnings = 0;
+  dyad_text_options o = {on_diag, NULL};
+  CHECK(dyad_text_segment(doc, &o) == DYAD_OK);
+  CHECK_INT(nwarnings, 1);
+  CHECK_INT(dyad_doc_sentence_count(doc), 2);
+  CHECK_STR(dyad_doc_sentence(doc, 0)->id, "S7");
+  CHECK_STR(dyad_doc_sentence(doc, 1)->id, "S7.2");
+  CHECK_INT(dyad_doc_sentence(doc, 0)->ntokens, DYAD_MAX_SENTENCE_WORDS);
+  CHECK_INT(dyad_doc_sentence(doc, 1)->ntokens, 5);
+  CHECK_INT(dyad_doc_sentence(doc, 1)->start, 2 * DYAD_MAX_SENTENCE_WORDS);
+  dyad_doc_free(doc);
+  free(s);
+}
+
 TEST(empty_and_space_only) {
   dyad_doc *doc = seg("", 0);
   CHECK(doc != NULL);
@@ -276,6 +304,7 @@ int main(void) {
   RUN(long_sentence_split_reported);
   RUN(given_sentences_not_resegmented);
   RUN(empty_and_space_only);
+  RUN(given_long_sentence_split);
   RUN(pretokenized_only_folds);
   return test_summary();
 }
