@@ -41,7 +41,8 @@ int dyad__paragraphs(const char *text, size_t len, dyad__para **out, size_t *n) 
   *out = NULL;
   *n = 0;
   size_t nl = 1;
-  for (size_t i = 0; i < len; i++) nl += text[i] == '\n';
+  for (const char *q = text, *end = text + len; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+    nl++;
   line_info *lines = malloc(nl * sizeof *lines);
   dyad__para *paras = malloc(nl * sizeof *paras);
   if (!lines || !paras) {
@@ -53,7 +54,8 @@ int dyad__paragraphs(const char *text, size_t len, dyad__para **out, size_t *n) 
   for (size_t i = 0; i <= len && k < nl;) {
     line_info *l = &lines[k++];
     l->start = i;
-    while (i < len && text[i] != '\n') i++;
+    const char *q = memchr(text + i, '\n', len - i);
+    i = q ? (size_t)(q - text) : len;
     l->end = i;
     size_t a = l->start, e = l->end;
     l->indent = 0;

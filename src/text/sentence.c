@@ -248,7 +248,7 @@ static size_t soft_boundary(const dyad__text *t, size_t from, size_t i, size_t n
       !in_list(t->text + nx->start, nx->end - nx->start, continuers))
     return i + 1;
   /* A closing alone before the signature: "Thanks Joe". */
-  if (i == from && in_list(p, len, closings) && dyad__text_is_upper(c) && i + 2 >= n)
+  if (i == from && i + 2 >= n && dyad__text_is_upper(c) && in_list(p, len, closings))
     return i + 1;
   if (is_date(t, nx) && i + 2 < n && is_time(t, &w[i + 2]) && i >= from &&
       (dyad__text_is_upper(first_cp(t, &w[i])) || (len == 1 && p[0] == '>')))
