@@ -70,5 +70,6 @@ extern const char cli_dict_help[];
 int cmd_tokenize(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 #endif

@@ -29,6 +29,9 @@
  *              "text ..." (newlines as \n), "extra {...}", and per
  *              sentence "sent ID START-END [parse]" plus, when it has
  *              words, "words form@start-end ..."
+ *   spans      one line per sentence, each word as form@start:end (byte
+ *              offsets in the input)
+ *   folds      one line per sentence, the ASCII folds of its words
  */
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +137,39 @@ static int kind_tokens(const test_case *tc, sbuf *out) {
       if (k) sb_puts(out, k < mwt_end ? "+" : " ");
       if (s->tokens[k].mwt > 1) mwt_end = k + s->tokens[k].mwt;
       sb_puts(out, s->tokens[k].form);
+    }
+    sb_puts(out, "\n");
+  }
+  dyad_doc_free(doc);
+  return 0;
+}
+
+static int kind_spans(const test_case *tc, sbuf *out) {
+  dyad_doc *doc = make_doc(tc);
+  if (!doc) return -1;
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+    const dyad_sentence *s = dyad_doc_sentence(doc, i);
+    for (uint32_t k = 0; k < s->ntokens; k++) {
+      char num[48];
+      snprintf(num, sizeof num, "@%u:%u", s->tokens[k].start, s->tokens[k].end);
+      if (k) sb_puts(out, " ");
+      sb_puts(out, s->tokens[k].form);
+      sb_puts(out, num);
+    }
+    sb_puts(out, "\n");
+  }
+  dyad_doc_free(doc);
+  return 0;
+}
+
+static int kind_folds(const test_case *tc, sbuf *out) {
+  dyad_doc *doc = make_doc(tc);
+  if (!doc) return -1;
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+    const dyad_sentence *s = dyad_doc_sentence(doc, i);
+    for (uint32_t k = 0; k < s->ntokens; k++) {
+      if (k) sb_puts(out, " ");
+      sb_puts(out, s->tokens[k].fold);
     }
     sb_puts(out, "\n");
   }
@@ -308,6 +344,8 @@ static const struct {
     {"sentences", kind_sentences},
     {"tokens", kind_tokens},
     {"conllu", kind_conllu},
+    {"spans", kind_spans},
+    {"folds", kind_folds},
 };
 
 static void trim_trailing_blank(sbuf *b) {

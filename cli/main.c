@@ -11,6 +11,7 @@ typedef struct {
 
 static const command commands[] = {
     {"tokenize", cmd_tokenize, "split articles into sentences and tokens (CoNLL-U)"},
+    {"eval", cmd_eval, "score tokens and sentences against gold CoNLL-U (UD)"},
     {"test", cmd_test, "run test data files (cases with expected output)"},
     {"dict", cmd_dict, "check, look up, count and compile dictionaries"},
 };
