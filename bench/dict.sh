@@ -43,7 +43,7 @@ echo "compiled cache: $(wc -c <"$tmp/phoenix.dyc") bytes"
 measure "compiled cache" --dict "$tmp/phoenix.dyc"
 
 echo
-echo "Longest actor match at every token position of $CORPUS (placeholder tokenizer):"
+echo "Longest actor match at every token position of $CORPUS (dyad text layer tokens):"
 echo "-- Phoenix"
 "$DYAD" dict coverage -q --config "$PH" "$CORPUS" 2>&1 | grep -E '^(names|actor lookups)'
 if "$DYAD" dict stats -q >/dev/null 2>&1; then
