@@ -32,6 +32,11 @@
  *   spans      one line per sentence, each word as form@start:end (byte
  *              offsets in the input)
  *   folds      one line per sentence, the ASCII folds of its words
+ *   relations  the input is tagged and parsed with the default model; each
+ *              expected line "deprel(head, dependent)" (word forms, ROOT
+ *              for the root) must be among the produced relations, so a
+ *              case asserts only the relations it names.  On failure all
+ *              produced relations are printed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -334,6 +339,71 @@ static int kind_read(const test_case *tc, sbuf *out) {
   return st == DYAD_END ? 0 : -1;
 }
 
+static dyad_model *test_model;
+static int test_model_failed;
+
+static int kind_relations(const test_case *tc, sbuf *out) {
+  if (!test_model && !test_model_failed) {
+    char path[4096];
+    if (dyad_model_default_path(path, sizeof path) != DYAD_OK ||
+        dyad_model_load(path, NULL, NULL, &test_model) != DYAD_OK)
+      test_model_failed = 1;
+  }
+  if (!test_model) {
+    sb_puts(out, "(no model: see dyad parse --help)\n");
+    return -1;
+  }
+  dyad_doc *doc = make_doc(tc);
+  if (!doc) return -1;
+  if (dyad_annotate(test_model, doc, NULL) != DYAD_OK) {
+    dyad_doc_free(doc);
+    return -1;
+  }
+  sbuf got = {0};
+  sb_puts(&got, "\n");
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+    const dyad_sentence *s = dyad_doc_sentence(doc, i);
+    for (uint32_t k = 0; k < s->ntokens; k++) {
+      const dyad_token *t = &s->tokens[k];
+      const char *h = t->head > 0 && (uint32_t)t->head <= s->ntokens
+                          ? s->tokens[t->head - 1].form
+                          : "ROOT";
+      sb_puts(&got, t->deprel);
+      sb_puts(&got, "(");
+      sb_puts(&got, h);
+      sb_puts(&got, ", ");
+      sb_puts(&got, t->form);
+      sb_puts(&got, ")\n");
+    }
+  }
+  dyad_doc_free(doc);
+  /* Subset check: echo the expected lines that were produced; if one is
+   * missing, print everything produced so the diff shows why. */
+  const char *e = tc->expected.data ? tc->expected.data : "";
+  int missing = 0;
+  sbuf echo = {0};
+  sb_puts(&echo, "");
+  while (*e) {
+    const char *nl = strchr(e, '\n');
+    size_t len = nl ? (size_t)(nl - e) : strlen(e);
+    char *line = malloc(len + 3);
+    line[0] = '\n';
+    memcpy(line + 1, e, len);
+    line[len + 1] = '\n';
+    line[len + 2] = '\0';
+    if (len && strstr(got.data, line)) sb_put(&echo, e, len + 1 - (nl ? 0 : 1));
+    else if (len) missing = 1;
+    if (!nl) sb_puts(&echo, "");
+    free(line);
+    e = nl ? nl + 1 : e + len;
+  }
+  if (missing) sb_put(out, got.data + 1, got.len - 1);
+  else sb_put(out, echo.data, echo.len);
+  free(got.data);
+  free(echo.data);
+  return 0;
+}
+
 static const struct {
   const char *name;
   kind_fn fn;
@@ -341,6 +411,7 @@ static const struct {
     {"dictcheck", kind_dictcheck},
     {"lookup", kind_lookup},
     {"read", kind_read},
+    {"relations", kind_relations},
     {"sentences", kind_sentences},
     {"tokens", kind_tokens},
     {"conllu", kind_conllu},
@@ -445,6 +516,8 @@ int cmd_test(int argc, char **argv) {
     free(line);
     fclose(fp);
   }
+  dyad_model_free(test_model);
+  test_model = NULL;
   printf("dyad test: %d passed, %d failed\n", passed, failed);
   return failed ? EXIT_CHECK : EXIT_OK;
 }

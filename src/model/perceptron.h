@@ -1,0 +1,101 @@
+/*
+ * perceptron.h -- multi-class averaged perceptron with sparse class weights.
+ *
+ * Training (dyad__ptrain) keeps, for each feature key that was ever updated,
+ * a small list of (class, weight, accumulated update) triples, so a feature
+ * seen with 2 of the 66 tagger classes costs 2 entries, not 66.  Features
+ * never updated are never stored.  Averaging uses the "w - u/c" identity
+ * (Daume's thesis): u accumulates c * delta, so no per-weight timestamps.
+ *
+ * Inference (dyad__pmodel) is a read-only open-addressing table laid out
+ * exactly as in the model file (model.h), used in place after mmap:
+ *
+ *   slots[nslots + 1] { u32 tag; u32 off }   tag 0 = empty
+ *   pairs[npairs]     { u16 class; i16 weight }
+ *
+ * A key's home slot comes from its low bits; the slot stores the high 32 bits as
+ * its tag, so the table costs 8 bytes a slot.  A slot's pairs run from its
+ * off to the next slot's off (empty slots carry the running offset, and a
+ * sentinel slot closes the table).  Weights are quantized to 16 bits with
+ * one scale per table: only the argmax of a sum is ever used, and a common
+ * positive scale does not change it, so scoring adds the integers.
+ */
+#ifndef DYAD_MODEL_PERCEPTRON_H
+#define DYAD_MODEL_PERCEPTRON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct dyad__pslot {
+  uint32_t tag, off;
+} dyad__pslot;
+
+typedef struct dyad__ppair {
+  uint16_t cls;
+  int16_t w;
+} dyad__ppair;
+
+typedef struct dyad__pmodel {
+  uint32_t nclasses;
+  uint32_t nslots;
+  uint32_t npairs;
+  const dyad__pslot *slots;
+  const dyad__ppair *pairs;
+} dyad__pmodel;
+
+/* A key's home slot: its low 32 bits scaled to the table size (Lemire's
+ * multiply-shift), so tables need not be powers of two and can be filled
+ * to 3/4 whatever the feature count. */
+static inline uint32_t dyad__phome(uint64_t key, uint32_t nslots) {
+  return (uint32_t)(((uint64_t)(uint32_t)key * nslots) >> 32);
+}
+
+static inline uint32_t dyad__ptag(uint64_t key) {
+  uint32_t t = (uint32_t)(key >> 32);
+  return t ? t : 1;
+}
+
+/* A table for DYAD__DENSE_CLASSES classes or fewer (the parser's four
+ * moves): the weights sit in the slot itself, so a feature costs one
+ * cache line instead of two.  slots[nslots] { u32 tag; i16 w[4] }. */
+#define DYAD__DENSE_CLASSES 4u
+
+typedef struct dyad__dslot {
+  uint32_t tag;
+  int16_t w[DYAD__DENSE_CLASSES];
+} dyad__dslot;
+
+typedef struct dyad__pdense {
+  uint32_t nclasses, nslots;
+  const dyad__dslot *slots;
+} dyad__pdense;
+
+void dyad__pd_score(const dyad__pdense *m, const uint64_t *feats, size_t n,
+                    float *scores);
+
+/* Adds the weights of the n features to scores[0..nclasses). */
+void dyad__pm_score(const dyad__pmodel *m, const uint64_t *feats, size_t n,
+                    float *scores);
+
+typedef struct dyad__ptrain dyad__ptrain;
+
+dyad__ptrain *dyad__pt_new(uint32_t nclasses);
+void dyad__pt_free(dyad__ptrain *t);
+void dyad__pt_score(const dyad__ptrain *t, const uint64_t *feats, size_t n,
+                    float *scores);
+/* One perceptron update: +1 for class good, -1 for class bad on every
+ * feature.  Returns -1 when out of memory. */
+int dyad__pt_update(dyad__ptrain *t, const uint64_t *feats, size_t n,
+                    uint32_t good, uint32_t bad);
+/* Advances the update clock: call once per training example. */
+void dyad__pt_tick(dyad__ptrain *t);
+/* Serializes the averaged weights as a table section (format in model.h);
+ * features whose largest |weight| is below min_abs are dropped.  A feature
+ * that stays all-zero keeps its slot, with no pairs: harmless.  Returns 0,
+ * -1 on OOM. */
+struct dyad__buf;
+int dyad__pt_write(const dyad__ptrain *t, float min_abs, struct dyad__buf *out);
+int dyad__pt_write_dense(const dyad__ptrain *t, float min_abs, struct dyad__buf *out);
+size_t dyad__pt_features(const dyad__ptrain *t);
+
+#endif

@@ -1,0 +1,352 @@
+/* test_model.c -- training determinism, model loading errors, annotation
+ * of odd input, on a tiny generated treebank (parse_fixture.h). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pthread.h>
+#include <unistd.h>
+
+#include "dyad.h"
+#include "parse_fixture.h"
+#include "test.h"
+
+static char tb_path[64], m1_path[64], m2_path[64], m3_path[64];
+static unsigned char *model_bytes;
+static size_t model_len;
+
+static unsigned char *slurp(const char *path, size_t *len) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp) return NULL;
+  fseek(fp, 0, SEEK_END);
+  long n = ftell(fp);
+  fseek(fp, 0, SEEK_SET);
+  unsigned char *b = malloc(n > 0 ? (size_t)n : 1);
+  if (b && fread(b, 1, (size_t)n, fp) != (size_t)n) {
+    free(b);
+    b = NULL;
+  }
+  fclose(fp);
+  *len = (size_t)n;
+  return b;
+}
+
+static dyad_status train(const char *out, uint64_t seed) {
+  dyad_train_options o = {0};
+  o.train_path = tb_path;
+  o.seed = seed;
+  o.tagger_epochs = 3;
+  o.parser_epochs = 3;
+  o.min_weight = 1e-4; /* few epochs on easy data: small weights */
+  return dyad_train(&o, out);
+}
+
+TEST(training_is_deterministic) {
+  CHECK_INT(train(m1_path, 7), DYAD_OK);
+  CHECK_INT(train(m2_path, 7), DYAD_OK);
+  CHECK_INT(train(m3_path, 8), DYAD_OK);
+  size_t a, b, c;
+  unsigned char *x = slurp(m1_path, &a), *y = slurp(m2_path, &b), *z = slurp(m3_path, &c);
+  CHECK(x && y && z);
+  if (x && y) {
+    CHECK_INT(a, b);
+    CHECK(a == b && !memcmp(x, y, a));
+  }
+  /* Another seed shuffles differently: the file records it, at least. */
+  if (x && z) CHECK(a != c || memcmp(x, z, a));
+  model_bytes = x;
+  model_len = a;
+  free(y);
+  free(z);
+}
+
+static int ndiag;
+static char last_msg[256];
+static void count_diag(const dyad_diag *d, void *user) {
+  (void)user;
+  ndiag++;
+  snprintf(last_msg, sizeof last_msg, "%s", d->message);
+}
+
+static dyad_status load_copy(const unsigned char *b, size_t n) {
+  dyad_model *m = NULL;
+  ndiag = 0;
+  dyad_status st = dyad_model_load_memory(b, n, count_diag, NULL, &m);
+  CHECK(st == DYAD_OK ? m != NULL : m == NULL);
+  if (st != DYAD_OK) CHECK(ndiag == 1);
+  dyad_model_free(m);
+  return st;
+}
+
+TEST(load_errors) {
+  if (!model_bytes) return;
+  unsigned char *b = malloc(model_len);
+  CHECK_INT(load_copy(model_bytes, model_len), DYAD_OK);
+  /* truncated anywhere */
+  CHECK_INT(load_copy(model_bytes, 0), DYAD_ECORRUPT);
+  CHECK_INT(load_copy(model_bytes, 7), DYAD_ECORRUPT);
+  CHECK_INT(load_copy(model_bytes, 31), DYAD_ECORRUPT);
+  CHECK_INT(load_copy(model_bytes, model_len / 2), DYAD_ECORRUPT);
+  CHECK_INT(load_copy(model_bytes, model_len - 1), DYAD_ECORRUPT);
+  CHECK(strstr(last_msg, "truncated") != NULL);
+  /* wrong magic */
+  memcpy(b, model_bytes, model_len);
+  b[0] = 'X';
+  CHECK_INT(load_copy(b, model_len), DYAD_ECORRUPT);
+  CHECK(strstr(last_msg, "magic") != NULL);
+  /* a future version */
+  memcpy(b, model_bytes, model_len);
+  b[8] = 99;
+  CHECK_INT(load_copy(b, model_len), DYAD_EVERSION);
+  CHECK(strstr(last_msg, "version 99") != NULL);
+  /* one flipped bit in the payload */
+  memcpy(b, model_bytes, model_len);
+  b[model_len - 3] ^= 0x10;
+  CHECK_INT(load_copy(b, model_len), DYAD_ECORRUPT);
+  CHECK(strstr(last_msg, "checksum") != NULL);
+  /* a damaged section table entry */
+  memcpy(b, model_bytes, model_len);
+  b[12] = 200;
+  CHECK_INT(load_copy(b, model_len), DYAD_ECORRUPT);
+  free(b);
+  dyad_model *m = NULL;
+  CHECK_INT(dyad_model_load("/nonexistent/dyad.model", NULL, NULL, &m), DYAD_ENOTFOUND);
+  CHECK(m == NULL);
+  dyad_model_free(NULL);
+}
+
+/* Every word has a head in range, exactly one word hangs from ROOT, and
+ * following heads from any word reaches ROOT (no cycle). */
+static int valid_tree(const dyad_sentence *s) {
+  uint32_t roots = 0;
+  for (uint32_t i = 0; i < s->ntokens; i++) {
+    int32_t h = s->tokens[i].head;
+    if (h < 0 || h > (int32_t)s->ntokens || h == (int32_t)i + 1) return 0;
+    roots += h == 0;
+    int32_t x = (int32_t)i + 1;
+    for (uint32_t steps = 0; x != 0; steps++) {
+      if (steps > s->ntokens) return 0;
+      x = s->tokens[x - 1].head;
+    }
+    if (!strcmp(s->tokens[i].upos, "_") || !strcmp(s->tokens[i].deprel, "_") ||
+        !strcmp(s->tokens[i].lemma, "_") || !strcmp(s->tokens[i].xpos, "_"))
+      return 0;
+  }
+  return s->ntokens == 0 || roots == 1;
+}
+
+static dyad_doc *conllu_doc(const char *text) {
+  dyad_reader_options o = {0};
+  o.format = DYAD_FORMAT_CONLLU;
+  dyad_reader *r;
+  dyad_doc *doc = NULL;
+  if (dyad_reader_open_memory(text, strlen(text), "t.conllu", &o, &r)) return NULL;
+  if (dyad_reader_next(r, &doc) != DYAD_OK) doc = NULL;
+  dyad_reader_free(r);
+  return doc;
+}
+
+TEST(annotate_odd_sentences) {
+  if (!model_bytes) return;
+  dyad_model *m = NULL;
+  CHECK_INT(dyad_model_load_memory(model_bytes, model_len, NULL, NULL, &m), DYAD_OK);
+  if (!m) return;
+  /* one word; only punctuation; a sentence the fixture has seen */
+  dyad_doc *doc = conllu_doc(
+      "# newdoc id = odd\n"
+      "1\tYes\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
+      "1\t!\t_\t_\t_\t_\t_\t_\t_\t_\n2\t?\t_\t_\t_\t_\t_\t_\t_\t_\n3\t...\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
+      "1\tThe\t_\t_\t_\t_\t_\t_\t_\t_\n2\trebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tattacked\t_\t_\t_\t_\t_\t_\t_\t_\n4\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "5\tarmy\t_\t_\t_\t_\t_\t_\t_\t_\n6\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+  CHECK(doc != NULL);
+  if (doc) {
+    CHECK_INT(dyad_annotate(m, doc, NULL), DYAD_OK);
+    CHECK_INT(dyad_doc_sentence_count(doc), 3);
+    if (dyad_doc_sentence_count(doc) != 3) {
+      dyad_doc_free(doc);
+      dyad_model_free(m);
+      return;
+    }
+    for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++)
+      CHECK(valid_tree(dyad_doc_sentence(doc, i)));
+    const dyad_sentence *s = dyad_doc_sentence(doc, 0);
+    CHECK_INT(s->tokens[0].head, 0);
+    CHECK_STR(s->tokens[0].deprel, "root");
+    /* the fixture's own pattern is learned exactly */
+    s = dyad_doc_sentence(doc, 2);
+    CHECK_INT(s->tokens[1].head, 3);
+    CHECK_STR(s->tokens[1].deprel, "nsubj");
+    CHECK_STR(s->tokens[1].lemma, "rebel");
+    CHECK_STR(s->tokens[2].lemma, "attack");
+    CHECK_INT(s->tokens[4].head, 3);
+    CHECK_STR(s->tokens[4].deprel, "obj");
+    CHECK_STR(s->tokens[2].upos, "VERB");
+    dyad_doc_free(doc);
+  }
+  /* empty text: no sentence, nothing to do */
+  doc = NULL;
+  CHECK_INT(dyad_doc_new("empty", NULL, "", 0, &doc), DYAD_OK);
+  CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK);
+  CHECK_INT(dyad_annotate(m, doc, NULL), DYAD_OK);
+  dyad_doc_free(doc);
+  /* a sentence over DYAD_MAX_SENTENCE_WORDS: parsed in pieces, reported.
+   * The text layer splits long sentences itself, so the sentence comes
+   * pre-tokenized (CoNLL-U), as a given parse would. */
+  size_t nw = 1300;
+  char *text = malloc(nw * 40 + 64);
+  size_t len = (size_t)sprintf(text, "# newdoc id = long\n");
+  for (size_t i = 0; i < nw; i++)
+    len += (size_t)sprintf(text + len, "%zu\t%s\t_\t_\t_\t_\t_\t_\t_\t_\n", i + 1,
+                           i % 3 ? "army" : "the");
+  len += (size_t)sprintf(text + len, "\n");
+  doc = NULL;
+  {
+    dyad_reader_options ro = {0};
+    ro.format = DYAD_FORMAT_CONLLU;
+    dyad_reader *rd = NULL;
+    CHECK_INT(dyad_reader_open_memory(text, len, "long.conllu", &ro, &rd), DYAD_OK);
+    CHECK_INT(dyad_reader_next(rd, &doc), DYAD_OK);
+    dyad_reader_free(rd);
+  }
+  CHECK(doc != NULL);
+  CHECK_INT(dyad_doc_sentence_count(doc), 1);
+  CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK);
+  ndiag = 0;
+  dyad_annotate_options ao = {count_diag, NULL};
+  CHECK_INT(dyad_annotate(m, doc, &ao), DYAD_OK);
+  CHECK_INT(ndiag, 1);
+  CHECK(strstr(last_msg, "pieces") != NULL);
+  size_t words = 0;
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+    CHECK(valid_tree(dyad_doc_sentence(doc, i)));
+    words += dyad_doc_sentence(doc, i)->ntokens;
+  }
+  CHECK_INT(words, nw);
+  dyad_doc_free(doc);
+  free(text);
+  dyad_model_free(m);
+}
+
+/* One model, two threads annotating at once, same results as alone. */
+typedef struct {
+  const dyad_model *m;
+  int32_t heads[64];
+  int ok;
+} thread_job;
+
+static void *annotate_many(void *arg) {
+  thread_job *j = arg;
+  static const char text[] = "The rebels attacked the army in Kabul .";
+  j->ok = 1;
+  for (int round = 0; round < 200 && j->ok; round++) {
+    dyad_doc *doc = NULL;
+    if (dyad_doc_new("t", NULL, text, sizeof text - 1, &doc) || dyad_text_segment(doc, NULL) ||
+        dyad_annotate(j->m, doc, NULL)) {
+      j->ok = 0;
+    } else {
+      const dyad_sentence *s = dyad_doc_sentence(doc, 0);
+      for (uint32_t i = 0; i < s->ntokens && i < 64; i++) {
+        if (round == 0) j->heads[i] = s->tokens[i].head;
+        else if (j->heads[i] != s->tokens[i].head) j->ok = 0;
+      }
+    }
+    dyad_doc_free(doc);
+  }
+  return NULL;
+}
+
+TEST(shared_model_threads) {
+  if (!model_bytes) return;
+  dyad_model *m = NULL;
+  CHECK_INT(dyad_model_load_memory(model_bytes, model_len, NULL, NULL, &m), DYAD_OK);
+  if (!m) return;
+  thread_job a = {m, {0}, 0}, b = {m, {0}, 0};
+  pthread_t ta, tb;
+  CHECK(pthread_create(&ta, NULL, annotate_many, &a) == 0);
+  CHECK(pthread_create(&tb, NULL, annotate_many, &b) == 0);
+  pthread_join(ta, NULL);
+  pthread_join(tb, NULL);
+  CHECK(a.ok && b.ok);
+  CHECK(!memcmp(a.heads, b.heads, sizeof a.heads));
+  dyad_model_free(m);
+}
+
+typedef struct {
+  char *d;
+  size_t n;
+} sbuf;
+
+static int sb_write(const char *data, size_t len, void *user) {
+  sbuf *b = user;
+  char *p = realloc(b->d, b->n + len + 1);
+  if (!p) return 1;
+  memcpy(p + b->n, data, len);
+  b->n += len;
+  p[b->n] = '\0';
+  b->d = p;
+  return 0;
+}
+
+/* Read, write, read again: every column survives. */
+TEST(conllu_round_trip) {
+  const char *in =
+      "# sent_id = a1\n# text = Envoys met, then left.\n"
+      "1\tEnvoys\tenvoy\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_\n"
+      "2\tmet\tmeet\tVERB\tVBD\tTense=Past\t0\troot\t_\tSpaceAfter=No\n"
+      "3\t,\t,\tPUNCT\t,\t_\t5\tpunct\t_\t_\n"
+      "4\tthen\tthen\tADV\tRB\t_\t5\tadvmod\t_\t_\n"
+      "5\tleft\tleave\tVERB\tVBD\tTense=Past\t2\tconj\t_\tSpaceAfter=No\n"
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  dyad_doc *a = conllu_doc(in);
+  CHECK(a != NULL);
+  if (!a) return;
+  sbuf out = {NULL, 0};
+  CHECK_INT(dyad_doc_write_conllu(a, sb_write, &out), DYAD_OK);
+  dyad_doc *b = out.d ? conllu_doc(out.d) : NULL;
+  CHECK(b != NULL);
+  if (b) {
+    CHECK_INT(dyad_doc_sentence_count(b), 1);
+    const dyad_sentence *x = dyad_doc_sentence(a, 0), *y = dyad_doc_sentence(b, 0);
+    CHECK_STR(y->id, "a1");
+    CHECK_INT(y->ntokens, 6);
+    for (uint32_t i = 0; i < x->ntokens && i < y->ntokens; i++) {
+      CHECK_STR(y->tokens[i].form, x->tokens[i].form);
+      CHECK_STR(y->tokens[i].lemma, x->tokens[i].lemma);
+      CHECK_STR(y->tokens[i].upos, x->tokens[i].upos);
+      CHECK_STR(y->tokens[i].xpos, x->tokens[i].xpos);
+      CHECK_STR(y->tokens[i].feats, x->tokens[i].feats);
+      CHECK_STR(y->tokens[i].deprel, x->tokens[i].deprel);
+      CHECK_INT(y->tokens[i].head, x->tokens[i].head);
+      CHECK_INT(y->tokens[i].space_after, x->tokens[i].space_after);
+    }
+    /* the values themselves, from the text above */
+    CHECK_STR(y->tokens[4].lemma, "leave");
+    CHECK_INT(y->tokens[4].head, 2);
+    CHECK_INT(y->tokens[1].space_after, 0);
+    dyad_doc_free(b);
+  }
+  free(out.d);
+  dyad_doc_free(a);
+}
+
+int main(void) {
+  snprintf(tb_path, sizeof tb_path, "/tmp/dyad-test-tb-%ld.conllu", (long)getpid());
+  snprintf(m1_path, sizeof m1_path, "/tmp/dyad-test-m1-%ld.model", (long)getpid());
+  snprintf(m2_path, sizeof m2_path, "/tmp/dyad-test-m2-%ld.model", (long)getpid());
+  snprintf(m3_path, sizeof m3_path, "/tmp/dyad-test-m3-%ld.model", (long)getpid());
+  if (fx_write(tb_path, 240)) {
+    printf("cannot write %s\n", tb_path);
+    return 1;
+  }
+  RUN(training_is_deterministic);
+  RUN(load_errors);
+  RUN(annotate_odd_sentences);
+  RUN(conllu_round_trip);
+  RUN(shared_model_threads);
+  unlink(tb_path);
+  unlink(m1_path);
+  unlink(m2_path);
+  unlink(m3_path);
+  free(model_bytes);
+  return test_summary();
+}
