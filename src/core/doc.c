@@ -70,6 +70,7 @@ void dyad_doc_free(dyad_doc *doc) {
   if (!doc) return;
   dyad__arena_reset(&doc->arena);
   free(doc->sents);
+  free(doc->events);
   free(doc);
 }
 

@@ -1,0 +1,247 @@
+/*
+ * verbs.c -- a verb of the dictionary and the best of its patterns.
+ *
+ * PETRARCH-2 patterns have up to four parts: words before the verb (the
+ * subject's noun phrase), prepositional phrases before it, words after it
+ * (the heads of the verb's object noun phrases) and prepositional phrases
+ * after it.  On a dependency tree:
+ *
+ *   pre-verb words    the subject phrase (the "by" agent in the passive),
+ *                     or the words right before the verb ("did n't")
+ *   post-verb words   the object, indirect object, passive subject
+ *   (PREP ...)        an oblique of the verb, or a modifier of its object,
+ *                     introduced by PREP
+ *   {A B C}           C is the head of the phrase, A and B come before it,
+ *                     in order, inside the same phrase (gaps allowed)
+ *
+ * Every element must match; the pattern matching the most words wins, and
+ * the dictionary's order breaks ties.  No pattern: the verb's own code.
+ */
+#include <string.h>
+
+#include "code/coder.h"
+
+static int word_eq(const dyad_dict *d, uint32_t wid, const dyad_token *k) {
+  const char *w = dyad__dict_word(d, wid);
+  char buf[128];
+  const char *f = k->fold;
+  if (!f || !strcmp(f, "_")) {
+    dyad__dict_fold(k->form, strlen(k->form), buf, sizeof buf);
+    f = buf;
+  }
+  if (!strcmp(w, f)) return 1;
+  char lb[128];
+  if (k->lemma && strcmp(k->lemma, "_")) {
+    dyad__dict_fold(k->lemma, strlen(k->lemma), lb, sizeof lb);
+    if (!strcmp(w, lb)) return 1;
+  }
+  return 0;
+}
+
+/* Length of a match of element e (WORD or SYNSET) starting at token i. */
+static size_t elem_len_at(dyad__sent *x, const dyad__pattern_elem *e, int i) {
+  const dyad_dict *d = x->dict;
+  if (i < 0 || i >= x->t.n) return 0;
+  if (e->kind == DYAD__PE_WORD) return word_eq(d, e->value, &x->s->tokens[i]) ? 1 : 0;
+  if (e->kind == DYAD__PE_SYNSET) {
+    size_t l = dyad__dict_synset_match(d, e->value, x->s->tokens, (size_t)x->t.n, (size_t)i, 0);
+    if (!l) l = dyad__dict_synset_match(d, e->value, x->s->tokens, (size_t)x->t.n, (size_t)i,
+                                        DYAD__MATCH_LEMMA);
+    return l;
+  }
+  return 0;
+}
+
+/* Flattens PHRASE elements into their words. */
+static int flatten(const dyad_dict *d, const dyad__pattern_elem *e, int ne,
+                   const dyad__pattern_elem **out, int max) {
+  int k = 0;
+  for (int i = 0; i < ne; i++) {
+    if (e[i].kind == DYAD__PE_PHRASE && e[i].sub != DYAD__NONE) {
+      k += flatten(d, &d->pelems[e[i].sub], e[i].nsub, out + k, max - k);
+    } else if ((e[i].kind == DYAD__PE_WORD || e[i].kind == DYAD__PE_SYNSET) && k < max) {
+      out[k++] = &e[i];
+    }
+  }
+  return k;
+}
+
+/* Do the words ws[0..nw) match the phrase headed by h (last word at the
+ * head, the others before it in order)?  Returns the words matched. */
+static int match_np(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h) {
+  if (nw == 0) return 0;
+  const dyad__tree *t = &x->t;
+  const dyad__pattern_elem *last = ws[nw - 1];
+  int hit = 0;
+  /* the head word, or a multi-word synset phrase ending at the head */
+  for (int i = h; i >= t->left[h] && i >= h - 4; i--) {
+    size_t l = elem_len_at(x, last, i);
+    if (l && i + (int)l - 1 >= h) {
+      hit = 1;
+      h = i;
+      break;
+    }
+  }
+  if (!hit) return 0;
+  int pos = h - 1;
+  for (int k = nw - 2; k >= 0; k--) {
+    int found = 0;
+    for (int i = pos; i >= t->left[h] && i >= 0; i--) {
+      size_t l = elem_len_at(x, ws[k], i);
+      if (l && i + (int)l - 1 <= pos) {
+        pos = i - 1;
+        found = 1;
+        break;
+      }
+    }
+    if (!found) return 0;
+  }
+  return nw;
+}
+
+/* Words right before the verb: "did n't clash", "really did not clash". */
+static int match_before_verb(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int v) {
+  int end = v; /* exclusive */
+  for (int k = nw - 1; k >= 0; k--) {
+    int found = 0;
+    for (int i = end - 1; i >= 0 && i >= end - 6; i--) {
+      size_t l = elem_len_at(x, ws[k], i);
+      if (l && i + (int)l <= end) {
+        /* only adverbs, auxiliaries and particles may lie between */
+        int ok = 1;
+        for (int j = i + (int)l; j < end; j++) {
+          const char *u = x->s->tokens[j].upos;
+          if (strcmp(u, "ADV") && strcmp(u, "AUX") && strcmp(u, "PART")) ok = 0;
+        }
+        if (!ok) continue;
+        end = i;
+        found = 1;
+        break;
+      }
+    }
+    if (!found) return 0;
+  }
+  return nw;
+}
+
+int dyad__verb_at(dyad__sent *x, int v, dyad__verb_hit *hit) {
+  const dyad_dict *d = x->dict;
+  dyad__verb_match vm[8];
+  size_t k = dyad__dict_verbs_at(d, x->s->tokens, (size_t)x->t.n, (size_t)v, 0, vm, 8);
+  if (!k)
+    k = dyad__dict_verbs_at(d, x->s->tokens, (size_t)x->t.n, (size_t)v,
+                            DYAD__MATCH_LEMMA, vm, 8);
+  if (!k) return 0;
+  memset(hit, 0, sizeof *hit);
+  hit->v = v;
+  hit->start = (int)vm[0].start;
+  hit->end = (int)vm[0].end;
+  hit->verb = d->verb_forms[vm[0].form].verb;
+  hit->pattern = DYAD__NONE;
+  hit->code = dyad__dict_verb_code(d, hit->verb);
+  hit->code2 = NULL;
+  hit->target_hint = -1;
+  return 1;
+}
+
+/* Noun phrases after the verb: its objects (and the passive subject). */
+static int post_nps(const dyad__tree *t, int v, int passive, int *out, int max) {
+  int k = 0;
+  DYAD__FOR_CHILDREN(t, v, c) {
+    dyad__rel r = (dyad__rel)t->rel[c];
+    if ((r == DYAD__R_OBJ || r == DYAD__R_IOBJ || (passive && r == DYAD__R_NSUBJ_PASS) ||
+         (r == DYAD__R_XCOMP && !t->is_verb[c])) && k < max)
+      out[k++] = c;
+  }
+  return k;
+}
+
+/* Prepositional phrases of the verb and of its objects, with their
+ * preposition. */
+static int pps(const dyad__tree *t, int v, const int *objs, int nobj, int *out, int max) {
+  int k = 0;
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if ((t->rel[c] == DYAD__R_OBL || t->rel[c] == DYAD__R_NMOD) && k < max) out[k++] = c;
+  }
+  for (int o = 0; o < nobj; o++)
+    DYAD__FOR_CHILDREN(t, objs[o], c) {
+      if (t->rel[c] == DYAD__R_NMOD && k < max) out[k++] = c;
+    }
+  return k;
+}
+
+void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int passive) {
+  const dyad_dict *d = x->dict;
+  const dyad__tree *t = &x->t;
+  const dyad__verb_block *b = &d->blocks[d->verbs[hit->verb].block];
+  int objs[8], nobj = post_nps(t, hit->v, passive, objs, 8);
+  int pp[16], npp = pps(t, hit->v, objs, nobj, pp, 16);
+  /* In the passive the pre-verb words are the agent's ("by" phrase). */
+  int pre_np = subj;
+  if (passive) {
+    pre_np = -1;
+    for (int i = 0; i < npp; i++) {
+      char buf[32];
+      const char *p = dyad__tree_case(t, pp[i], buf, sizeof buf);
+      if (p && !strcmp(p, "by")) pre_np = pp[i];
+    }
+  }
+  int best_score = -1;
+  for (uint32_t pi = 0; pi < b->npats; pi++) {
+    const dyad__pattern *p = &d->patterns[b->pat_first + pi];
+    const dyad__pattern_elem *e = &d->pelems[p->elem_first];
+    int score = 0, ok = 1, hint = -1;
+    /* Pre-verb and post-verb word runs are matched as units. */
+    const dyad__pattern_elem *pre[16], *post[16];
+    int npre = 0, npost = 0;
+    for (uint32_t i = 0; i < p->nelems && ok; i++) {
+      const dyad__pattern_elem *el = &e[i];
+      if (el->kind == DYAD__PE_WORD || el->kind == DYAD__PE_SYNSET || el->kind == DYAD__PE_PHRASE) {
+        const dyad__pattern_elem **dst = el->side == DYAD__SIDE_PRE ? pre : post;
+        int *nd = el->side == DYAD__SIDE_PRE ? &npre : &npost;
+        *nd += flatten(d, el, 1, dst + *nd, 16 - *nd);
+        continue;
+      }
+      if (el->kind != DYAD__PE_PREP) continue; /* $ + ^ % carry no words */
+      const char *prep = dyad__dict_word(d, el->value);
+      const dyad__pattern_elem *ws[16];
+      int nw = el->sub != DYAD__NONE ? flatten(d, &d->pelems[el->sub], el->nsub, ws, 16) : 0;
+      int found = 0;
+      for (int j = 0; j < npp && !found; j++) {
+        char buf[32];
+        const char *c = dyad__tree_case(t, pp[j], buf, sizeof buf);
+        if (!c) continue;
+        size_t pl = strlen(prep);
+        if (strncmp(c, prep, pl) || (c[pl] && c[pl] != '_')) continue;
+        if (nw && match_np(x, ws, nw, pp[j]) != nw) continue;
+        found = 1;
+        score += 1 + nw;
+        if (hint < 0) hint = pp[j];
+      }
+      if (!found) ok = 0;
+    }
+    if (ok && npre) {
+      int m = pre_np >= 0 ? match_np(x, pre, npre, pre_np) : 0;
+      if (m != npre) m = match_before_verb(x, pre, npre, hit->start);
+      if (m != npre) ok = 0;
+      else score += npre;
+    }
+    if (ok && npost) {
+      int m = 0;
+      for (int j = 0; j < nobj && m != npost; j++) m = match_np(x, post, npost, objs[j]);
+      if (m != npost) ok = 0;
+      else score += npost;
+    }
+    if (!ok || score <= best_score) continue;
+    best_score = score;
+    hit->pattern = b->pat_first + pi;
+    hit->target_hint = hint;
+    hit->score = score;
+  }
+  if (hit->pattern != DYAD__NONE) {
+    const dyad__pattern *p = &d->patterns[hit->pattern];
+    const char *c = dyad__dict_str(d, p->code);
+    hit->code = c ? c : "---";
+    hit->code2 = p->paired ? dyad__dict_str(d, p->code2) : NULL;
+  }
+}
