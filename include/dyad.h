@@ -163,6 +163,9 @@ DYAD_API void dyad_doc_free(dyad_doc *doc);
 DYAD_API dyad_status dyad_doc_new(const char *id, const char *date,
                                   const char *text, size_t len,
                                   dyad_doc **out);
+/* A new doc with the article fields, text and pass-through fields of doc
+ * but no sentences (to re-tokenize input that came pre-tokenized). */
+DYAD_API dyad_status dyad_doc_copy_fields(const dyad_doc *doc, dyad_doc **out);
 
 /* ------------------------------------------------------------------------ */
 /* Readers (src/io/)                                                         */

@@ -1,0 +1,43 @@
+/*
+ * coding.h -- what `dyad code`, `dyad explain` and `dyad validate` share:
+ * dictionary, model and coder options, and the per-doc pipeline
+ * (segment -> annotate -> code).
+ */
+#ifndef DYAD_CLI_CODING_H
+#define DYAD_CLI_CODING_H
+
+#include "cli.h"
+
+typedef enum { PARSE_AUTO = 0, PARSE_GIVEN, PARSE_OWN } parse_mode;
+
+typedef struct coding_setup {
+  const char *config;       /* --config FILE */
+  const char *dicts[32];    /* --dict FILE (repeatable) */
+  int ndicts;
+  const char *codes_path;   /* --codes FILE */
+  const char *model_path;   /* --model FILE */
+  parse_mode parse;
+  dyad_coder_options copts;
+  int include_given;        /* --include was given */
+  /* loaded */
+  dyad_dict *dict;
+  dyad_codes *codes;
+  dyad_model *model;
+  dyad_coder *coder;
+  cli_input *in;            /* for diagnostics counting (may be NULL) */
+} coding_setup;
+
+extern const char coding_help[];
+/* 1 if argv[*i] was a coding option, 0 if not, -1 on a usage error. */
+int coding_option(coding_setup *cs, int argc, char **argv, int *i);
+/* Loads dictionaries (config, files, or the defaults), the code table and
+ * builds the coder.  The model is loaded on first use.  EXIT_OK or
+ * EXIT_FATAL (reported). */
+int coding_load(coding_setup *cs, const char *dict_base_dir);
+/* Segments, annotates (unless the parse is given) and codes the doc; may
+ * replace *doc by a re-tokenized copy (--parse own on pre-parsed input). */
+dyad_status coding_run(coding_setup *cs, dyad_doc **doc, const dyad_event **ev,
+                       size_t *n, int explain);
+void coding_free(coding_setup *cs);
+
+#endif
