@@ -12,6 +12,7 @@ typedef struct {
 static const command commands[] = {
     {"tokenize", cmd_tokenize, "split articles into sentences and tokens (CoNLL-U)"},
     {"test", cmd_test, "run test data files (cases with expected output)"},
+    {"dict", cmd_dict, "check, look up, count and compile dictionaries"},
 };
 
 static void usage(FILE *out) {

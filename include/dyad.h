@@ -347,6 +347,109 @@ DYAD_API dyad_status dyad_event_flags_parse(const char *list, unsigned *flags);
 DYAD_API dyad_status dyad_doc_write_conllu(const dyad_doc *doc,
                                            dyad_write_fn write, void *user);
 
+/* ------------------------------------------------------------------------ */
+/* Dictionaries (src/dict/): TABARI/PETRARCH-2 actors, agents, verbs...     */
+/* ------------------------------------------------------------------------ */
+
+/* The dictionaries the coder uses, loaded once and shared read-only by any
+ * number of threads.  Formats: docs/dictionaries.md. */
+typedef struct dyad_dict dyad_dict;
+
+typedef enum {
+  DYAD_DICT_AUTO = 0, /* guess from the file name, then the content */
+  DYAD_DICT_ACTORS,
+  DYAD_DICT_AGENTS,
+  DYAD_DICT_VERBS,    /* PETRARCH-2 (CAMEO.2.0) format */
+  DYAD_DICT_DISCARDS,
+  DYAD_DICT_ISSUES,
+  DYAD_DICT_CONFIG,   /* PETR_config.ini style [Dictionaries] section */
+  DYAD_DICT_CACHE     /* a file written by dyad_dict_compile() */
+} dyad_dict_kind;
+
+/* "actors", "agents", "verbs", "discards", "issues", "config", "cache". */
+DYAD_API const char *dyad_dict_kind_name(dyad_dict_kind kind);
+/* Guesses a file's kind from its name, then from its first bytes. */
+DYAD_API dyad_dict_kind dyad_dict_kind_guess(const char *path);
+
+typedef struct dyad_dict_options {
+  dyad_diag_fn diag;
+  void *diag_user;
+  /* 1: also run the consistency checks of `dyad dict check` (duplicate
+   * phrases with conflicting codes, overlapping date ranges...), which
+   * cost time and are not needed for coding. */
+  int check;
+} dyad_dict_options;
+
+typedef struct dyad_dict_file {
+  const char *path;
+  dyad_dict_kind kind; /* DYAD_DICT_AUTO: guessed */
+} dyad_dict_file;
+
+/* Every loader returns DYAD_OK with a dictionary when the files could be
+ * read, even if problems in them were reported (entries with errors are
+ * skipped, see dyad_dict_errors()).  A missing or unreadable file, an
+ * unsupported format (TABARI verb patterns) or a bad cache is fatal. */
+DYAD_API dyad_status dyad_dict_load_config(const char *path,
+                                           const dyad_dict_options *opts,
+                                           dyad_dict **out);
+/* Files of any kinds (configs included); a single DYAD_DICT_CACHE file
+ * loads that cache. */
+DYAD_API dyad_status dyad_dict_load_files(const dyad_dict_file *files,
+                                          size_t n,
+                                          const dyad_dict_options *opts,
+                                          dyad_dict **out);
+/* One file held in memory (the bytes are copied as needed); `name` appears
+ * in messages. */
+DYAD_API dyad_status dyad_dict_load_memory(dyad_dict_kind kind,
+                                           const char *name, const char *data,
+                                           size_t len,
+                                           const dyad_dict_options *opts,
+                                           dyad_dict **out);
+/* The default set: dict/dyad.ini under the data directory (see
+ * dyad_data_path()). */
+DYAD_API dyad_status dyad_dict_load_default(const dyad_dict_options *opts,
+                                            dyad_dict **out);
+/* A compiled cache: magic, version, checksum, then the dictionary's arrays
+ * (layout in src/dict/cache.c), mapped read-only. */
+DYAD_API dyad_status dyad_dict_load_cache(const char *path,
+                                          const dyad_dict_options *opts,
+                                          dyad_dict **out);
+DYAD_API dyad_status dyad_dict_compile(const dyad_dict *dict, const char *path);
+DYAD_API void dyad_dict_free(dyad_dict *dict);
+
+/* Problems reported while loading: errors (entry skipped), warnings. */
+DYAD_API size_t dyad_dict_errors(const dyad_dict *dict);
+DYAD_API size_t dyad_dict_warnings(const dyad_dict *dict);
+
+/* Writes, for a phrase ("Sergei Shoigu") and a date ("2023-04-25", or NULL
+ * for none), every matching entry, one per line:
+ *   KIND<TAB>PHRASE<TAB>CODE<TAB>FILE:LINE[<TAB>detail]
+ * where CODE is the code that applies on the date. */
+DYAD_API dyad_status dyad_dict_lookup(const dyad_dict *dict,
+                                      const char *phrase, const char *date,
+                                      dyad_write_fn write, void *user);
+/* The longest actor phrase starting at token i of a sentence: returns its
+ * length in tokens (0 if none) and sets *code (if not NULL) to the actor's
+ * code on `date` (YYYY-MM-DD or NULL), NULL for the null code.  Tokens are
+ * compared by their fold (made from the form if the token has none). */
+DYAD_API size_t dyad_dict_match_actor(const dyad_dict *dict,
+                                      const dyad_sentence *s, size_t i,
+                                      const char *date, const char **code);
+/* Writes counts per file and kind, as a table. */
+DYAD_API dyad_status dyad_dict_stats(const dyad_dict *dict,
+                                     dyad_write_fn write, void *user);
+
+/* ------------------------------------------------------------------------ */
+/* Data files                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* Finds a data file (models, default dictionaries) by its path relative to
+ * the data directory ("dict/dyad.ini"): in $DYAD_DATA, then
+ * <directory of the executable>/../data/, then the source tree's data/.
+ * Writes the first existing path into out; DYAD_ENOTFOUND if none. */
+DYAD_API dyad_status dyad_data_path(const char *relative, char *out,
+                                    size_t size);
+
 #ifdef __cplusplus
 }
 #endif
