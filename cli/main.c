@@ -11,6 +11,9 @@ typedef struct {
 
 static const command commands[] = {
     {"tokenize", cmd_tokenize, "split articles into sentences and tokens (CoNLL-U)"},
+    {"parse", cmd_parse, "tag, lemmatize and parse articles (CoNLL-U)"},
+    {"train", cmd_train, "train the tagger, lemmatizer and parser on CoNLL-U"},
+    {"eval-parse", cmd_eval_parse, "tagging/parsing accuracy against gold CoNLL-U"},
     {"test", cmd_test, "run test data files (cases with expected output)"},
     {"dict", cmd_dict, "check, look up, count and compile dictionaries"},
 };

@@ -336,6 +336,73 @@ DYAD_API const char *dyad_event_flags_string(unsigned flags, char *buf, size_t s
 /* Parses "negated,hypothetical,..." into DYAD_EVENT_* bits; DYAD_EINVAL on
  * an unknown name. */
 DYAD_API dyad_status dyad_event_flags_parse(const char *list, unsigned *flags);
+/* Models: tagger, lemmatizer, parser (src/model/, src/tag/, src/parse/)     */
+/* ------------------------------------------------------------------------ */
+
+/* One trained model file holds the tagger (UPOS and XPOS), the lemmatizer
+ * and the dependency parser.  A loaded model is immutable: any number of
+ * threads may annotate with it at once. */
+typedef struct dyad_model dyad_model;
+
+/* File name of the model shipped in models/. */
+#define DYAD_DEFAULT_MODEL "dyad-en-ewt.model"
+
+/* Maps the file (mmap).  A wrong magic, truncated or damaged file gives
+ * DYAD_ECORRUPT, a newer format DYAD_EVERSION, each with a diagnostic. */
+DYAD_API dyad_status dyad_model_load(const char *path, dyad_diag_fn diag,
+                                     void *diag_user, dyad_model **out);
+/* Same checks on bytes in memory (copied; the buffer may be freed after). */
+DYAD_API dyad_status dyad_model_load_memory(const void *data, size_t len,
+                                            dyad_diag_fn diag, void *diag_user,
+                                            dyad_model **out);
+DYAD_API void dyad_model_free(dyad_model *model);
+/* Training provenance, "key=value" lines. */
+DYAD_API const char *dyad_model_info(const dyad_model *model);
+/* The default model: $DYAD_MODEL if set, else <executable dir>/../models/,
+ * else <source tree>/models/ (DYAD_DEFAULT_MODEL in those directories).
+ * DYAD_ENOTFOUND if none is readable. */
+DYAD_API dyad_status dyad_model_default_path(char *buf, size_t size);
+
+typedef struct dyad_annotate_options {
+  dyad_diag_fn diag;
+  void *diag_user;
+} dyad_annotate_options;
+
+/* Fills upos, xpos, lemma, head and deprel of every token of every
+ * sentence (strings in the doc's arena).  The doc must have its tokens
+ * (dyad_text_segment first).  Sentences longer than DYAD_MAX_SENTENCE_WORDS
+ * are parsed in pieces whose roots are joined, with a warning.  opts may be
+ * NULL. */
+DYAD_API dyad_status dyad_annotate(const dyad_model *model, dyad_doc *doc,
+                                   const dyad_annotate_options *opts);
+
+typedef struct dyad_train_options {
+  const char *train_path;   /* CoNLL-U with gold tags, lemmas and trees */
+  const char *dev_path;     /* optional: figures printed while training */
+  uint64_t seed;            /* shuffling and exploration; default 1 */
+  int tagger_epochs;        /* 0: default */
+  int parser_epochs;        /* 0: default */
+  size_t max_sentences;     /* 0: all; else the first N (tests) */
+  dyad_diag_fn diag;        /* errors in the data, and progress notes */
+  void *diag_user;
+} dyad_train_options;
+
+/* Trains a model and writes it to out_path.  Deterministic: the same data,
+ * options and seed give the same bytes. */
+DYAD_API dyad_status dyad_train(const dyad_train_options *opts, const char *out_path);
+
+/* Accuracy against gold annotation, with gold tokenization. */
+typedef struct dyad_eval_counts {
+  size_t sentences, words;
+  size_t upos, xpos, lemma, uas, las; /* correct words */
+  size_t las_main;                    /* LAS ignoring label subtypes */
+} dyad_eval_counts;
+
+/* Saves the gold columns of doc, annotates it with the model and adds the
+ * counts to *acc.  The doc is left with the predicted annotation. */
+DYAD_API dyad_status dyad_eval_doc(const dyad_model *model, dyad_doc *doc,
+                                   dyad_eval_counts *acc,
+                                   const dyad_annotate_options *opts);
 
 /* ------------------------------------------------------------------------ */
 /* Output helpers                                                            */

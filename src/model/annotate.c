@@ -1,0 +1,111 @@
+/* annotate.c -- tag, lemmatize and parse every sentence of a doc. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/doc.h"
+#include "model/model.h"
+#include "util/limits.h"
+
+static void note(const dyad_annotate_options *o, const dyad_doc *doc,
+                 const dyad_sentence *s, const char *msg) {
+  if (!o || !o->diag) return;
+  dyad_diag d = {DYAD_DIAG_WARNING, NULL, 0, 0, s->id && *s->id ? s->id : doc->id, msg};
+  o->diag(&d, o->diag_user);
+}
+
+/* Copies go to the doc so that it may outlive the model. */
+static const char *dup(dyad_doc *doc, const char *s) {
+  return dyad__doc_strndup(doc, s, strlen(s));
+}
+
+static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
+                                     dyad_sentence *s, const dyad_annotate_options *o) {
+  uint32_t n = s->ntokens;
+  if (n == 0) return DYAD_OK;
+  dyad__word *w = malloc(((size_t)n + 1) * sizeof *w);
+  const char **forms = malloc((size_t)n * sizeof *forms);
+  int32_t *head = malloc(((size_t)n + 1) * sizeof *head);
+  uint8_t *label = malloc((size_t)n + 1);
+  dyad_status st = DYAD_OK;
+  if (!w || !forms || !head || !label) {
+    st = DYAD_ENOMEM;
+    goto out;
+  }
+  memset(w, 0, sizeof *w);
+  for (uint32_t i = 0; i < n; i++) forms[i] = s->tokens[i].form;
+  dyad__words_prepare(w + 1, forms, n);
+  dyad__scorer tag = {&m->tagger, NULL, m->tagger.nclasses};
+  dyad__tag(&tag, m->upos.n, &m->upos, &m->xpos, w + 1, n, NULL, NULL);
+  for (uint32_t i = 0; i < n; i++) {
+    dyad_token *t = &s->tokens[i];
+    const char *xp = m->xpos.name[w[i + 1].xpos];
+    t->upos = dup(doc, m->upos.name[w[i + 1].upos]);
+    t->xpos = dup(doc, xp);
+    char buf[512];
+    const char *lem = strlen(t->form) + 64 <= sizeof buf
+                          ? dyad__lemmatize(m, t->form, xp, buf, sizeof buf)
+                          : t->form;
+    t->lemma = dup(doc, lem);
+    if (!t->lemma || !t->upos || !t->xpos) {
+      st = DYAD_ENOMEM;
+      goto out;
+    }
+  }
+  dyad__scorer par = {&m->parser, NULL, DYAD__NMOVES};
+  dyad__scorer lab = {&m->labeler, NULL, m->deprel.n};
+  /* Pieces of at most DYAD_MAX_SENTENCE_WORDS words; the root of each
+   * later piece hangs from the root of the first. */
+  int32_t first_root = 0;
+  if (n > DYAD_MAX_SENTENCE_WORDS) {
+    char msg[160];
+    snprintf(msg, sizeof msg,
+             "sentence of %u words parsed in pieces of %u (DYAD_MAX_SENTENCE_WORDS)",
+             n, DYAD_MAX_SENTENCE_WORDS);
+    note(o, doc, s, msg);
+  }
+  for (uint32_t off = 0; off < n; off += DYAD_MAX_SENTENCE_WORDS) {
+    uint32_t len = n - off < DYAD_MAX_SENTENCE_WORDS ? n - off : DYAD_MAX_SENTENCE_WORDS;
+    /* The piece sees its words as 1..len: w + off has w[off] in slot 0. */
+    if (dyad__parse(m, &par, &lab, w + off, len, head + off, label + off, NULL, NULL)) {
+      st = DYAD_ENOMEM;
+      goto out;
+    }
+    for (uint32_t k = 1; k <= len; k++) {
+      int32_t h = head[off + k];
+      if (h == 0) {
+        if (off == 0) {
+          first_root = (int32_t)k;
+        } else {
+          head[off + k] = first_root;
+          label[off + k] = (uint8_t)m->dep_label;
+          for (uint32_t q = 0; q < m->deprel.n; q++)
+            if (!strcmp(m->deprel.name[q], "parataxis")) label[off + k] = (uint8_t)q;
+        }
+      } else {
+        head[off + k] = h + (int32_t)off;
+      }
+    }
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    s->tokens[i].head = head[i + 1];
+    s->tokens[i].deprel = dup(doc, m->deprel.name[label[i + 1]]);
+    if (!s->tokens[i].deprel) st = DYAD_ENOMEM;
+  }
+out:
+  free(w);
+  free(forms);
+  free(head);
+  free(label);
+  return st;
+}
+
+dyad_status dyad_annotate(const dyad_model *m, dyad_doc *doc,
+                          const dyad_annotate_options *opts) {
+  if (!m || !doc) return DYAD_EINVAL;
+  for (size_t i = 0; i < doc->nsents; i++) {
+    dyad_status st = annotate_sentence(m, doc, &doc->sents[i], opts);
+    if (st != DYAD_OK) return st;
+  }
+  return DYAD_OK;
+}

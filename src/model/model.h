@@ -1,0 +1,166 @@
+/*
+ * model.h -- the model file and the loaded model shared by tag/ and parse/.
+ *
+ *   CoNLL-U --train.c--> tagger + lemmatizer + parser --> model file
+ *   model file --model.c (mmap or buffer, checked)--> dyad_model (const)
+ *   dyad_model + doc --annotate.c--> tag/tagger.c, tag/lemma.c, parse/parser.c
+ *
+ * File layout (all integers little-endian, floats IEEE-754 binary32):
+ *
+ *   offset  size  field
+ *   0       8     magic "DYADMODL"
+ *   8       4     format version (DYAD__MODEL_VERSION); newer is refused
+ *   12      4     number of sections S (at most DYAD__MODEL_MAX_SECTIONS)
+ *   16      8     checksum: FNV-1a 64 of bytes [32, file length)
+ *   24      8     file length in bytes
+ *   32      24*S  section table: name (8 bytes, NUL-padded), u64 offset,
+ *                 u64 length; every section lies inside the file and
+ *                 starts at a multiple of 8
+ *   ...           section payloads
+ *
+ * Sections:
+ *
+ *   name      payload
+ *   meta      text "key=value\n" lines (training data, seed, epochs,
+ *             dev figures), NUL-terminated
+ *   upos      UPOS labels, each NUL-terminated, in class order
+ *   xpos      XPOS labels, likewise
+ *   deprel    dependency labels, likewise
+ *   tagger    perceptron table, classes = UPOS then XPOS
+ *   parser    perceptron table, classes = the 4 arc-eager transitions
+ *   labeler   perceptron table, classes = deprel labels
+ *   lemexc    string map "form\tXPOS" -> lemma (exceptions to the rules)
+ *   lemrule   string map "XPOS\tsuffix" -> rule "C S APPEND" (lemma.c)
+ *
+ * Perceptron table: u32 nclasses, u32 nslots (power of two), u32 npairs,
+ * u32 zero, then nslots slots { u64 key, u32 off, u32 n } (key 0 = empty;
+ * open addressing with linear probing from key & (nslots-1)), then npairs
+ * pairs { u32 class, f32 weight }.
+ *
+ * String map: u32 nslots (power of two), u32 blob length, nslots slots
+ * { u32 key, u32 value } (1-based offsets into the blob, 0 = empty; linear
+ * probing from FNV-1a 64 of the key), then the blob of NUL-terminated
+ * strings.
+ */
+#ifndef DYAD_MODEL_MODEL_H
+#define DYAD_MODEL_MODEL_H
+
+#include <stdint.h>
+
+#include "dyad.h"
+#include "model/perceptron.h"
+
+#define DYAD__MODEL_MAGIC "DYADMODL"
+#define DYAD__MODEL_VERSION 1u
+#define DYAD__MODEL_MAX_SECTIONS 64u
+#define DYAD__MAX_LABELS 255u /* label ids fit a uint8_t in the parser */
+
+typedef struct dyad__strmap {
+  uint32_t mask;
+  const uint32_t *slots; /* 2 per slot */
+  const char *blob;
+  uint32_t blob_len;
+} dyad__strmap;
+
+const char *dyad__strmap_get(const dyad__strmap *m, const char *key, size_t len);
+
+typedef struct dyad__labels {
+  uint32_t n;
+  const char **name;
+  uint64_t *hash; /* feature value of each label */
+} dyad__labels;
+
+/* Parser transitions. */
+enum { DYAD__SHIFT = 0, DYAD__REDUCE = 1, DYAD__LEFT = 2, DYAD__RIGHT = 3, DYAD__NMOVES = 4 };
+
+struct dyad_model {
+  void *map;       /* mmap'ed file, or NULL */
+  size_t map_len;
+  void *owned;     /* malloc'ed copy, or NULL */
+  const char *meta;
+  dyad__labels upos, xpos, deprel;
+  int root_label;  /* id of "root", -1 if the treebank had none */
+  int dep_label;   /* label for attachments the parser did not make */
+  dyad__pmodel tagger, parser, labeler;
+  dyad__strmap lemexc, lemrule;
+};
+
+/* Per-word values used by the feature templates, computed once per
+ * sentence.  Hashes are of the form's bytes (lower-cased ASCII where so
+ * named). */
+typedef struct dyad__word {
+  uint64_t low, raw, shape, suf[4], pre[3];
+  uint64_t upos_h, xpos_h, lemma_h;
+  uint16_t upos, xpos;
+  uint8_t flags;
+} dyad__word;
+
+enum { DYAD__W_DIGIT = 1, DYAD__W_UPPER = 2, DYAD__W_HYPHEN = 4, DYAD__W_ALLUP = 8,
+       DYAD__W_FIRSTUP = 16, DYAD__W_NOALNUM = 32 };
+
+/* Fills the form hashes of w[0..n) from the forms. */
+void dyad__words_prepare(dyad__word *w, const char *const *forms, uint32_t n);
+
+/* A perceptron in training or loaded: scoring goes to whichever is set. */
+typedef struct dyad__scorer {
+  const dyad__pmodel *pm;
+  dyad__ptrain *pt;
+  uint32_t nclasses;
+} dyad__scorer;
+
+static inline void dyad__score(const dyad__scorer *s, const uint64_t *f, size_t n,
+                               float *scores) {
+  for (uint32_t c = 0; c < s->nclasses; c++) scores[c] = 0;
+  if (s->pt) dyad__pt_score(s->pt, f, n, scores);
+  else dyad__pm_score(s->pm, f, n, scores);
+}
+
+/* tag/tagger.c: tags w[0..n) left to right (upos, xpos and their hashes).
+ * When gold tags are given and sc->pt is set, trains on the sentence and
+ * returns the number of correct XPOS; otherwise returns 0.  -1 on OOM. */
+int dyad__tag(const dyad__scorer *sc, uint32_t nupos, const dyad__labels *upos,
+              const dyad__labels *xpos, dyad__word *w, uint32_t n,
+              const uint16_t *gold_upos, const uint16_t *gold_xpos);
+
+/* tag/lemma.c: the lemma of form with the given XPOS, written to out
+ * (size >= strlen(form) + 64); returns out. */
+const char *dyad__lemmatize(const dyad_model *m, const char *form, const char *xpos,
+                            char *out, size_t size);
+
+/* parse/parser.c: parser state for one sentence of n words. */
+typedef struct dyad__parse_gold {
+  const int32_t *head;   /* gold head per word (1-based words, index 1..n) */
+  const uint8_t *label;  /* gold label per word */
+} dyad__parse_gold;
+
+typedef struct dyad__parse_train {
+  dyad__ptrain *parser, *labeler;
+  uint64_t *rng;         /* exploration: follow the model after epoch 1 */
+  int explore;
+  size_t moves, errors;
+} dyad__parse_train;
+
+/* Parses words w[1..n] (w[0] is ROOT's slot, unused), writing head[1..n]
+ * and label[1..n].  With tr and gold set, trains on the sentence using the
+ * dynamic oracle.  Returns 0, -1 on OOM. */
+int dyad__parse(const dyad_model *m, const dyad__scorer *parser,
+                const dyad__scorer *labeler, const dyad__word *w, uint32_t n,
+                int32_t *head, uint8_t *label, dyad__parse_train *tr,
+                const dyad__parse_gold *gold);
+
+/* model.c helpers for the trainer. */
+struct dyad__buf;
+typedef struct dyad__section_out {
+  const char *name;
+  const void *data;
+  size_t len;
+} dyad__section_out;
+int dyad__model_serialize(const dyad__section_out *s, size_t n, struct dyad__buf *out);
+int dyad__strmap_write(const char *const *keys, const char *const *vals, size_t n,
+                       struct dyad__buf *out);
+/* Label feature hashes, shared by training and loading. */
+uint64_t dyad__label_hash(uint32_t kind, uint32_t id);
+/* A small deterministic PRNG (splitmix64). */
+uint64_t dyad__rand(uint64_t *state);
+
+#endif

@@ -1,0 +1,387 @@
+/*
+ * train.c -- `dyad train`: the tagger, lemmatizer and parser from a
+ * CoNLL-U treebank, written as one model file (layout in model.h).
+ *
+ * Deterministic by construction: one thread, a seeded splitmix64 for the
+ * epoch shuffles and the parser's exploration, hash tables whose order
+ * depends only on the insertion sequence, and no clock anywhere.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/doc.h"
+#include "model/model.h"
+#include "tag/lemma.h"
+#include "util/buf.h"
+
+#define DEFAULT_TAGGER_EPOCHS 10
+#define DEFAULT_PARSER_EPOCHS 15
+
+typedef struct {
+  uint32_t n;
+  dyad__word *w;       /* [0..n], w[0] unused (ROOT's slot) */
+  uint16_t *upos, *xpos;
+  int32_t *head;       /* [0..n] */
+  uint8_t *label;      /* [0..n] */
+} tsent;
+
+typedef struct {
+  char **name;
+  uint32_t n, cap;
+} labelset;
+
+typedef struct {
+  const dyad_train_options *o;
+  tsent *s;
+  size_t ns, cap;
+  labelset upos, xpos, deprel;
+  /* every word's strings, for the lemmatizer */
+  const char **form, **wxpos, **lemma;
+  size_t nw, wcap;
+  dyad__arena strings;
+  int failed;
+} trainer;
+
+static void say(const dyad_train_options *o, dyad_severity sev, const char *file,
+                const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+#include <stdarg.h>
+static void say(const dyad_train_options *o, dyad_severity sev, const char *file,
+                const char *fmt, ...) {
+  if (!o->diag) return;
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  dyad_diag d = {sev, file, 0, 0, NULL, msg};
+  o->diag(&d, o->diag_user);
+}
+
+/* Id of name in the set, added if new; -1 when the set is full. */
+static int intern(labelset *l, const char *name) {
+  for (uint32_t i = 0; i < l->n; i++)
+    if (!strcmp(l->name[i], name)) return (int)i;
+  if (l->n >= DYAD__MAX_LABELS) return -1;
+  if (l->n == l->cap) {
+    uint32_t cap = l->cap ? l->cap * 2 : 64;
+    char **p = realloc(l->name, cap * sizeof *p);
+    if (!p) return -1;
+    l->name = p;
+    l->cap = cap;
+  }
+  l->name[l->n] = strdup(name);
+  if (!l->name[l->n]) return -1;
+  return (int)l->n++;
+}
+
+static void labels_free(labelset *l) {
+  for (uint32_t i = 0; i < l->n; i++) free(l->name[i]);
+  free(l->name);
+}
+
+static int add_doc(trainer *t, const dyad_doc *doc) {
+  for (size_t si = 0; si < doc->nsents; si++) {
+    if (t->o->max_sentences && t->ns >= t->o->max_sentences) return 0;
+    const dyad_sentence *s = &doc->sents[si];
+    uint32_t n = s->ntokens;
+    if (n == 0) continue;
+    int ok = 1;
+    for (uint32_t i = 0; i < n; i++) {
+      const dyad_token *k = &s->tokens[i];
+      if (k->head < 0 || !strcmp(k->upos, "_") || !strcmp(k->xpos, "_") ||
+          !strcmp(k->deprel, "_"))
+        ok = 0;
+    }
+    if (!ok) {
+      say(t->o, DYAD_DIAG_WARNING, t->o->train_path,
+          "[%s] sentence without full gold annotation skipped", s->id);
+      continue;
+    }
+    if (t->ns == t->cap) {
+      size_t cap = t->cap ? t->cap * 2 : 1024;
+      tsent *p = realloc(t->s, cap * sizeof *p);
+      if (!p) return -1;
+      t->s = p;
+      t->cap = cap;
+    }
+    if (t->nw + n > t->wcap) {
+      size_t cap = t->wcap ? t->wcap * 2 : 65536;
+      while (cap < t->nw + n) cap *= 2;
+      const char **a = realloc(t->form, cap * sizeof *a);
+      if (!a) return -1;
+      t->form = a;
+      a = realloc(t->wxpos, cap * sizeof *a);
+      if (!a) return -1;
+      t->wxpos = a;
+      a = realloc(t->lemma, cap * sizeof *a);
+      if (!a) return -1;
+      t->lemma = a;
+      t->wcap = cap;
+    }
+    tsent *x = &t->s[t->ns];
+    memset(x, 0, sizeof *x);
+    x->n = n;
+    x->w = calloc((size_t)n + 1, sizeof *x->w);
+    x->upos = malloc(n * sizeof *x->upos);
+    x->xpos = malloc(n * sizeof *x->xpos);
+    x->head = malloc(((size_t)n + 1) * sizeof *x->head);
+    x->label = malloc((size_t)n + 1);
+    const char **forms = malloc(n * sizeof *forms);
+    if (!x->w || !x->upos || !x->xpos || !x->head || !x->label || !forms) {
+      free(forms);
+      free(x->w); free(x->upos); free(x->xpos); free(x->head); free(x->label);
+      return -1;
+    }
+    t->ns++;
+    x->head[0] = -1;
+    x->label[0] = 0;
+    for (uint32_t i = 0; i < n; i++) {
+      const dyad_token *k = &s->tokens[i];
+      int u = intern(&t->upos, k->upos), p = intern(&t->xpos, k->xpos);
+      int d = intern(&t->deprel, k->deprel);
+      if (u < 0 || p < 0 || d < 0) return -1;
+      x->upos[i] = (uint16_t)u;
+      x->xpos[i] = (uint16_t)p;
+      x->head[i + 1] = k->head;
+      x->label[i + 1] = (uint8_t)d;
+      forms[i] = k->form;
+      t->form[t->nw] = dyad__arena_strdup(&t->strings, k->form);
+      t->wxpos[t->nw] = dyad__arena_strdup(&t->strings, k->xpos);
+      t->lemma[t->nw] = dyad__arena_strdup(&t->strings, k->lemma);
+      if (!t->form[t->nw] || !t->wxpos[t->nw] || !t->lemma[t->nw]) {
+        free(forms);
+        return -1;
+      }
+      t->nw++;
+    }
+    dyad__words_prepare(x->w + 1, forms, n);
+    free(forms);
+  }
+  return 0;
+}
+
+static void forward_diag(const dyad_diag *d, void *user) {
+  const dyad_train_options *o = user;
+  if (o->diag) o->diag(d, o->diag_user);
+}
+
+static dyad_status read_treebank(trainer *t, const char *path) {
+  dyad_reader_options ro = {0};
+  ro.format = DYAD_FORMAT_CONLLU;
+  ro.diag = forward_diag;
+  ro.diag_user = (void *)t->o;
+  dyad_reader *r;
+  dyad_status st = dyad_reader_open(path, &ro, &r);
+  if (st != DYAD_OK) {
+    say(t->o, DYAD_DIAG_ERROR, path, "cannot read the treebank: %s", dyad_strerror(st));
+    return st;
+  }
+  for (;;) {
+    dyad_doc *doc;
+    st = dyad_reader_next(r, &doc);
+    if (st == DYAD_END) break;
+    if (st == DYAD_REJECT) continue;
+    if (st != DYAD_OK) break;
+    int e = add_doc(t, doc);
+    dyad_doc_free(doc);
+    if (e) {
+      st = DYAD_ENOMEM;
+      break;
+    }
+  }
+  dyad_reader_free(r);
+  return st == DYAD_END ? DYAD_OK : st;
+}
+
+static void shuffle(size_t *a, size_t n, uint64_t *rng) {
+  for (size_t i = n; i > 1; i--) {
+    size_t j = (size_t)(dyad__rand(rng) % i);
+    size_t x = a[i - 1];
+    a[i - 1] = a[j];
+    a[j] = x;
+  }
+}
+
+static int put_labels(dyad__buf *b, const labelset *l) {
+  for (uint32_t i = 0; i < l->n; i++)
+    if (dyad__buf_append(b, l->name[i], strlen(l->name[i]) + 1)) return -1;
+  return 0;
+}
+
+static void make_labels(dyad__labels *out, const labelset *l, uint32_t kind) {
+  out->n = l->n;
+  out->name = (const char **)l->name;
+  out->hash = malloc((l->n ? l->n : 1) * sizeof *out->hash);
+  if (out->hash)
+    for (uint32_t i = 0; i < l->n; i++) out->hash[i] = dyad__label_hash(kind, i);
+}
+
+dyad_status dyad_train(const dyad_train_options *o, const char *out_path) {
+  if (!o || !o->train_path || !out_path) return DYAD_EINVAL;
+  trainer t;
+  memset(&t, 0, sizeof t);
+  t.o = o;
+  dyad__arena_init(&t.strings);
+  uint64_t rng = o->seed ? o->seed : 1;
+  int te = o->tagger_epochs > 0 ? o->tagger_epochs : DEFAULT_TAGGER_EPOCHS;
+  int pe = o->parser_epochs > 0 ? o->parser_epochs : DEFAULT_PARSER_EPOCHS;
+  dyad__ptrain *tagger = NULL, *parser = NULL, *labeler = NULL;
+  dyad__buf sec[9];
+  memset(sec, 0, sizeof sec);
+  dyad__buf file = {0};
+  size_t *order = NULL;
+  dyad_model m;
+  memset(&m, 0, sizeof m);
+  dyad_status st = read_treebank(&t, o->train_path);
+  if (st != DYAD_OK) goto out;
+  if (t.ns == 0) {
+    say(o, DYAD_DIAG_ERROR, o->train_path, "no annotated sentence to train on");
+    st = DYAD_EFORMAT;
+    goto out;
+  }
+  say(o, DYAD_DIAG_NOTE, o->train_path,
+      "%zu sentences, %zu words; %u UPOS, %u XPOS, %u relations", t.ns, t.nw,
+      t.upos.n, t.xpos.n, t.deprel.n);
+  make_labels(&m.upos, &t.upos, 1);
+  make_labels(&m.xpos, &t.xpos, 2);
+  make_labels(&m.deprel, &t.deprel, 3);
+  if (!m.upos.hash || !m.xpos.hash || !m.deprel.hash) { st = DYAD_ENOMEM; goto out; }
+  m.root_label = -1;
+  for (uint32_t i = 0; i < m.deprel.n; i++) {
+    if (!strcmp(m.deprel.name[i], "root")) m.root_label = (int)i;
+    if (!strcmp(m.deprel.name[i], "dep")) m.dep_label = (int)i;
+  }
+  order = malloc(t.ns * sizeof *order);
+  tagger = dyad__pt_new(t.upos.n + t.xpos.n);
+  parser = dyad__pt_new(DYAD__NMOVES);
+  labeler = dyad__pt_new(t.deprel.n);
+  if (!order || !tagger || !parser || !labeler) { st = DYAD_ENOMEM; goto out; }
+  for (size_t i = 0; i < t.ns; i++) order[i] = i;
+
+  /* 1. Tagger. */
+  dyad__scorer tsc = {NULL, tagger, t.upos.n + t.xpos.n};
+  for (int e = 0; e < te; e++) {
+    shuffle(order, t.ns, &rng);
+    size_t correct = 0;
+    for (size_t k = 0; k < t.ns; k++) {
+      tsent *x = &t.s[order[k]];
+      int c = dyad__tag(&tsc, t.upos.n, &m.upos, &m.xpos, x->w + 1, x->n, x->upos, x->xpos);
+      if (c < 0) { st = DYAD_ENOMEM; goto out; }
+      correct += (size_t)c;
+    }
+    say(o, DYAD_DIAG_NOTE, NULL, "tagger epoch %d: train XPOS %.2f%%, %zu features",
+        e + 1, 100.0 * correct / t.nw, dyad__pt_features(tagger));
+  }
+
+  /* 2. Lemmatizer. */
+  size_t nrules = 0, nexc = 0;
+  if (dyad__lemma_learn(t.form, t.wxpos, t.lemma, t.nw, &sec[7], &sec[6], &nrules, &nexc)) {
+    st = DYAD_ENOMEM;
+    goto out;
+  }
+  say(o, DYAD_DIAG_NOTE, NULL, "lemmatizer: %zu suffix rules, %zu exceptions", nrules, nexc);
+
+  /* 3. Parser, on gold tags. */
+  for (size_t k = 0; k < t.ns; k++) {
+    tsent *x = &t.s[k];
+    for (uint32_t i = 0; i < x->n; i++) {
+      x->w[i + 1].upos_h = m.upos.hash[x->upos[i]];
+      x->w[i + 1].xpos_h = m.xpos.hash[x->xpos[i]];
+    }
+  }
+  dyad__scorer psc = {NULL, parser, DYAD__NMOVES};
+  dyad__scorer lsc = {NULL, labeler, t.deprel.n};
+  int32_t *head = NULL;
+  uint8_t *label = NULL;
+  for (int e = 0; e < pe; e++) {
+    shuffle(order, t.ns, &rng);
+    dyad__parse_train tr = {parser, labeler, &rng, e > 0, 0, 0};
+    size_t words = 0, uas = 0;
+    for (size_t k = 0; k < t.ns; k++) {
+      tsent *x = &t.s[order[k]];
+      int32_t *h2 = realloc(head, ((size_t)x->n + 1) * sizeof *head);
+      if (h2) head = h2;
+      uint8_t *l2 = realloc(label, (size_t)x->n + 1);
+      if (l2) label = l2;
+      dyad__parse_gold g = {x->head, x->label};
+      if (!h2 || !l2 || dyad__parse(&m, &psc, &lsc, x->w, x->n, head, label, &tr, &g)) {
+        free(head);
+        free(label);
+        st = DYAD_ENOMEM;
+        goto out;
+      }
+      for (uint32_t i = 1; i <= x->n; i++) uas += head[i] == x->head[i];
+      words += x->n;
+    }
+    say(o, DYAD_DIAG_NOTE, NULL,
+        "parser epoch %d: train UAS %.2f%%, %.2f%% wrong moves, %zu + %zu features",
+        e + 1, 100.0 * uas / words, 100.0 * tr.errors / (tr.moves ? tr.moves : 1),
+        dyad__pt_features(parser), dyad__pt_features(labeler));
+  }
+  free(head);
+  free(label);
+
+  /* 4. The file. */
+  const char *base = strrchr(o->train_path, '/');
+  base = base ? base + 1 : o->train_path;
+  if (dyad__buf_printf(&sec[0],
+                       "format=%u\ntrain=%s\ntrain_sentences=%zu\ntrain_words=%zu\n"
+                       "seed=%llu\ntagger_epochs=%d\nparser_epochs=%d\n",
+                       DYAD__MODEL_VERSION, base, t.ns, t.nw,
+                       (unsigned long long)(o->seed ? o->seed : 1), te, pe) ||
+      dyad__buf_putc(&sec[0], '\0') || put_labels(&sec[1], &t.upos) ||
+      put_labels(&sec[2], &t.xpos) || put_labels(&sec[3], &t.deprel) ||
+      /* Weights this small never change an argmax on dev (measured). */
+      dyad__pt_write(tagger, 1e-3f, &sec[4]) || dyad__pt_write(parser, 1e-3f, &sec[5]) ||
+      dyad__pt_write(labeler, 1e-3f, &sec[8])) {
+    st = DYAD_ENOMEM;
+    goto out;
+  }
+  dyad__section_out so[] = {
+      {"meta", sec[0].data, sec[0].len},    {"upos", sec[1].data, sec[1].len},
+      {"xpos", sec[2].data, sec[2].len},    {"deprel", sec[3].data, sec[3].len},
+      {"tagger", sec[4].data, sec[4].len},  {"parser", sec[5].data, sec[5].len},
+      {"labeler", sec[8].data, sec[8].len}, {"lemexc", sec[6].data, sec[6].len},
+      {"lemrule", sec[7].data, sec[7].len},
+  };
+  if (dyad__model_serialize(so, sizeof so / sizeof *so, &file)) {
+    st = DYAD_ENOMEM;
+    goto out;
+  }
+  FILE *fp = fopen(out_path, "wb");
+  if (!fp || fwrite(file.data, 1, file.len, fp) != file.len) {
+    if (fp) fclose(fp);
+    say(o, DYAD_DIAG_ERROR, out_path, "cannot write the model");
+    st = DYAD_EIO;
+    goto out;
+  }
+  if (fclose(fp)) {
+    say(o, DYAD_DIAG_ERROR, out_path, "cannot write the model");
+    st = DYAD_EIO;
+    goto out;
+  }
+  say(o, DYAD_DIAG_NOTE, out_path, "model written: %zu bytes", file.len);
+out:
+  for (size_t i = 0; i < t.ns; i++) {
+    free(t.s[i].w); free(t.s[i].upos); free(t.s[i].xpos);
+    free(t.s[i].head); free(t.s[i].label);
+  }
+  free(t.s);
+  free(t.form); free(t.wxpos); free(t.lemma);
+  dyad__arena_reset(&t.strings);
+  labels_free(&t.upos); labels_free(&t.xpos); labels_free(&t.deprel);
+  free(m.upos.hash); free(m.xpos.hash); free(m.deprel.hash);
+  dyad__pt_free(tagger);
+  dyad__pt_free(parser);
+  dyad__pt_free(labeler);
+  for (int i = 0; i < 9; i++) dyad__buf_free(&sec[i]);
+  dyad__buf_free(&file);
+  free(order);
+  return st;
+}

@@ -1,0 +1,418 @@
+/*
+ * parser.c -- greedy arc-eager dependency parser (Nivre 2003) with a
+ * dynamic oracle (Goldberg and Nivre 2012) and the rich non-local features
+ * of Zhang and Nivre (2011): distance, valency, second-order children,
+ * heads of heads, label sets.  ROOT sits at the end of the buffer
+ * (Ballesteros and Nivre 2013), so a word is attached to ROOT only when
+ * nothing to its right wants it.
+ *
+ *   stack | buffer ... ROOT     moves: SHIFT, REDUCE, LEFT, RIGHT
+ *
+ * The transition classifier is unlabeled (4 classes, cheap to score); a
+ * second perceptron labels each arc the moment it is made, so labels are
+ * available to later features.  When an arc is made the dependent's left
+ * children are all known, which is what tells obj from obl (a "case"
+ * child) or xcomp from ccomp (a "mark" child "to" or "that").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/hash.h"
+#include "model/model.h"
+
+#define H_NONE 0x3c6ef372fe94f82bull
+#define H_ROOT 0xa54ff53a5f1d36f1ull
+#define H_NOLABEL 0x510e527fade682d1ull
+
+typedef struct {
+  uint32_t n;
+  int32_t *head;     /* [0..n] */
+  int16_t *label;    /* [0..n], -1 none */
+  int32_t *l1, *l2, *r1, *r2;
+  uint8_t *nl, *nr, *onstack;
+  uint64_t *lset, *rset;
+  int32_t *stack;
+  uint32_t sp, i; /* i: buffer front, n+1 = ROOT */
+} pstate;
+
+typedef struct {
+  const dyad__word *w;
+  const dyad__labels *deprel;
+} pctx;
+
+static uint64_t W(const pctx *c, int32_t x) {
+  return x < 0 ? H_NONE : x == 0 ? H_ROOT : c->w[x].low;
+}
+static uint64_t P(const pctx *c, int32_t x) {
+  return x < 0 ? H_NONE : x == 0 ? H_ROOT : c->w[x].xpos_h;
+}
+static uint64_t U(const pctx *c, int32_t x) {
+  return x < 0 ? H_NONE : x == 0 ? H_ROOT : c->w[x].upos_h;
+}
+static uint64_t L(const pctx *c, const pstate *s, int32_t x) {
+  if (x <= 0 || s->label[x] < 0) return H_NOLABEL;
+  return c->deprel->hash[s->label[x]];
+}
+static int32_t child(const int32_t *a, int32_t x) { return x < 0 ? -1 : a[x]; }
+static uint64_t bucket(int32_t d) {
+  if (d <= 0) return 0;
+  if (d <= 4) return (uint64_t)d;
+  if (d <= 7) return 5;
+  if (d <= 11) return 6;
+  return 7;
+}
+
+enum { NFEAT_PARSE = 80, NFEAT_LABEL = 32 };
+
+static size_t parse_features(const pctx *c, const pstate *s, uint64_t *f) {
+  int32_t s0 = s->sp ? s->stack[s->sp - 1] : -1;
+  int32_t s1 = s->sp > 1 ? s->stack[s->sp - 2] : -1;
+  int32_t n0 = s->i <= s->n ? (int32_t)s->i : 0;
+  int32_t n1 = s->i + 1 <= s->n ? (int32_t)s->i + 1 : s->i + 1 == s->n + 1 ? 0 : -1;
+  int32_t n2 = s->i + 2 <= s->n ? (int32_t)s->i + 2 : s->i + 2 == s->n + 1 ? 0 : -1;
+  int32_t s0h = s0 > 0 ? s->head[s0] : -1;
+  int32_t s0h2 = s0h > 0 ? s->head[s0h] : -1;
+  int32_t s0l = child(s->l1, s0), s0l2 = child(s->l2, s0);
+  int32_t s0r = child(s->r1, s0), s0r2 = child(s->r2, s0);
+  int32_t n0l = child(s->l1, n0), n0l2 = child(s->l2, n0);
+  uint64_t s0w = W(c, s0), s0p = P(c, s0), n0w = W(c, n0), n0p = P(c, n0);
+  uint64_t n1w = W(c, n1), n1p = P(c, n1), n2w = W(c, n2), n2p = P(c, n2);
+  uint64_t s0wp = dyad__mix64(s0w ^ s0p), n0wp = dyad__mix64(n0w ^ n0p);
+  uint64_t d = (s0 > 0 && n0 > 0) ? bucket(n0 - s0) : s0 < 0 ? 8 : 9;
+  uint64_t vl0 = s0 >= 0 ? s->nl[s0] : 99, vr0 = s0 >= 0 ? s->nr[s0] : 99;
+  uint64_t vln = s->nl[n0];
+  uint64_t sl0 = s0 >= 0 ? s->lset[s0] : 1, sr0 = s0 >= 0 ? s->rset[s0] : 1;
+  uint64_t sln = s->lset[n0];
+  uint64_t s0lp = P(c, s0l), s0rp = P(c, s0r), n0lp = P(c, n0l), s0hp = P(c, s0h);
+  size_t k = 0;
+  f[k++] = dyad__fkey1(0, s0wp);
+  f[k++] = dyad__fkey1(1, s0w);
+  f[k++] = dyad__fkey1(2, s0p);
+  f[k++] = dyad__fkey1(3, n0wp);
+  f[k++] = dyad__fkey1(4, n0w);
+  f[k++] = dyad__fkey1(5, n0p);
+  f[k++] = dyad__fkey2(6, n1w, n1p);
+  f[k++] = dyad__fkey1(7, n1w);
+  f[k++] = dyad__fkey1(8, n1p);
+  f[k++] = dyad__fkey2(9, n2w, n2p);
+  f[k++] = dyad__fkey1(10, n2w);
+  f[k++] = dyad__fkey1(11, n2p);
+  f[k++] = dyad__fkey2(12, s0wp, n0wp);
+  f[k++] = dyad__fkey2(13, s0wp, n0w);
+  f[k++] = dyad__fkey2(14, s0w, n0wp);
+  f[k++] = dyad__fkey2(15, s0wp, n0p);
+  f[k++] = dyad__fkey2(16, s0p, n0wp);
+  f[k++] = dyad__fkey2(17, s0w, n0w);
+  f[k++] = dyad__fkey2(18, s0p, n0p);
+  f[k++] = dyad__fkey2(19, n0p, n1p);
+  f[k++] = dyad__fkey3(20, n0p, n1p, n2p);
+  f[k++] = dyad__fkey3(21, s0p, n0p, n1p);
+  f[k++] = dyad__fkey3(22, s0hp, s0p, n0p);
+  f[k++] = dyad__fkey3(23, s0p, s0lp, n0p);
+  f[k++] = dyad__fkey3(24, s0p, s0rp, n0p);
+  f[k++] = dyad__fkey3(25, s0p, n0p, n0lp);
+  f[k++] = dyad__fkey2(26, s0w, d);
+  f[k++] = dyad__fkey2(27, s0p, d);
+  f[k++] = dyad__fkey2(28, n0w, d);
+  f[k++] = dyad__fkey2(29, n0p, d);
+  f[k++] = dyad__fkey3(30, s0w, n0w, d);
+  f[k++] = dyad__fkey3(31, s0p, n0p, d);
+  f[k++] = dyad__fkey2(32, s0w, vr0);
+  f[k++] = dyad__fkey2(33, s0p, vr0);
+  f[k++] = dyad__fkey2(34, s0w, vl0);
+  f[k++] = dyad__fkey2(35, s0p, vl0);
+  f[k++] = dyad__fkey2(36, n0w, vln);
+  f[k++] = dyad__fkey2(37, n0p, vln);
+  f[k++] = dyad__fkey1(38, W(c, s0h));
+  f[k++] = dyad__fkey1(39, s0hp);
+  f[k++] = dyad__fkey1(40, L(c, s, s0));
+  f[k++] = dyad__fkey1(41, W(c, s0l));
+  f[k++] = dyad__fkey1(42, s0lp);
+  f[k++] = dyad__fkey1(43, L(c, s, s0l));
+  f[k++] = dyad__fkey1(44, W(c, s0r));
+  f[k++] = dyad__fkey1(45, s0rp);
+  f[k++] = dyad__fkey1(46, L(c, s, s0r));
+  f[k++] = dyad__fkey1(47, W(c, n0l));
+  f[k++] = dyad__fkey1(48, n0lp);
+  f[k++] = dyad__fkey1(49, L(c, s, n0l));
+  f[k++] = dyad__fkey1(50, W(c, s0h2));
+  f[k++] = dyad__fkey1(51, P(c, s0h2));
+  f[k++] = dyad__fkey1(52, L(c, s, s0h));
+  f[k++] = dyad__fkey1(53, W(c, s0l2));
+  f[k++] = dyad__fkey1(54, P(c, s0l2));
+  f[k++] = dyad__fkey1(55, L(c, s, s0l2));
+  f[k++] = dyad__fkey1(56, W(c, s0r2));
+  f[k++] = dyad__fkey1(57, P(c, s0r2));
+  f[k++] = dyad__fkey1(58, L(c, s, s0r2));
+  f[k++] = dyad__fkey1(59, W(c, n0l2));
+  f[k++] = dyad__fkey1(60, P(c, n0l2));
+  f[k++] = dyad__fkey1(61, L(c, s, n0l2));
+  f[k++] = dyad__fkey3(62, s0p, s0lp, P(c, s0l2));
+  f[k++] = dyad__fkey3(63, s0p, s0rp, P(c, s0r2));
+  f[k++] = dyad__fkey3(64, s0p, s0hp, P(c, s0h2));
+  f[k++] = dyad__fkey3(65, n0p, n0lp, P(c, n0l2));
+  f[k++] = dyad__fkey2(66, s0w, sr0);
+  f[k++] = dyad__fkey2(67, s0p, sr0);
+  f[k++] = dyad__fkey2(68, s0w, sl0);
+  f[k++] = dyad__fkey2(69, s0p, sl0);
+  f[k++] = dyad__fkey2(70, n0w, sln);
+  f[k++] = dyad__fkey2(71, n0p, sln);
+  f[k++] = dyad__fkey3(72, P(c, s1), s0p, n0p);
+  f[k++] = dyad__fkey3(73, (uint64_t)(s0h >= 0), s0p, n0p);
+  f[k++] = dyad__fkey3(74, U(c, s0), U(c, n0), U(c, n1));
+  f[k++] = dyad__fkey3(75, s0wp, n0p, n1p);
+  return k;
+}
+
+static size_t label_features(const pctx *c, const pstate *s, int32_t h, int32_t d,
+                             uint64_t *f) {
+  uint64_t dir = (uint64_t)(h > d) + 1;
+  uint64_t dp = P(c, d), dw = W(c, d), hp = P(c, h), hw = W(c, h);
+  int32_t dl = s->l1[d], dr = s->r1[d];
+  uint64_t dist = bucket(h > d ? h - d : d - h) + dir * 16;
+  int32_t dm1 = d > 1 ? d - 1 : -1, dp1 = d < (int32_t)s->n ? d + 1 : -1;
+  size_t k = 0;
+  f[k++] = dyad__fkey1(0, dp);
+  f[k++] = dyad__fkey1(1, dw);
+  f[k++] = dyad__fkey1(2, hp);
+  f[k++] = dyad__fkey1(3, hw);
+  f[k++] = dyad__fkey3(4, dp, hp, dir);
+  f[k++] = dyad__fkey3(5, dw, hp, dir);
+  f[k++] = dyad__fkey3(6, dp, hw, dir);
+  f[k++] = dyad__fkey3(7, dw, hw, dir);
+  f[k++] = dyad__fkey3(8, dp, hp, dist);
+  f[k++] = dyad__fkey2(9, dp, s->lset[d]);
+  f[k++] = dyad__fkey2(10, dp, s->rset[d]);
+  f[k++] = dyad__fkey3(11, dp, s->lset[h], dir);
+  f[k++] = dyad__fkey3(12, dp, s->rset[h], dir);
+  f[k++] = dyad__fkey3(13, dp, hp, L(c, s, h));
+  f[k++] = dyad__fkey2(14, dp, W(c, dl));
+  f[k++] = dyad__fkey3(15, dp, P(c, dl), hp);
+  f[k++] = dyad__fkey3(16, dp, P(c, dr), hp);
+  f[k++] = dyad__fkey3(17, P(c, dm1), dp, hp);
+  f[k++] = dyad__fkey3(18, dp, P(c, dp1), dir);
+  f[k++] = dyad__fkey3(19, U(c, d), U(c, h), dir);
+  f[k++] = dyad__fkey3(20, hp, W(c, dl), dir);
+  f[k++] = dyad__fkey3(21, d > 0 ? c->w[d].suf[2] : H_NONE, hp, dir);
+  f[k++] = dyad__fkey3(22, hw, dp, W(c, dl));
+  f[k++] = dyad__fkey3(23, dp, hp, (uint64_t)s->nl[d] * 8 + s->nr[d]);
+  f[k++] = dyad__fkey3(24, dw, L(c, s, h), dir);
+  f[k++] = dyad__fkey3(25, dp, L(c, s, dl), dir);
+  return k;
+}
+
+static int pstate_init(pstate *s, uint32_t n) {
+  size_t m = (size_t)n + 2;
+  memset(s, 0, sizeof *s);
+  s->n = n;
+  s->head = malloc(m * sizeof *s->head);
+  s->label = malloc(m * sizeof *s->label);
+  s->l1 = malloc(m * sizeof *s->l1);
+  s->l2 = malloc(m * sizeof *s->l2);
+  s->r1 = malloc(m * sizeof *s->r1);
+  s->r2 = malloc(m * sizeof *s->r2);
+  s->nl = calloc(m, 1);
+  s->nr = calloc(m, 1);
+  s->onstack = calloc(m, 1);
+  s->lset = calloc(m, sizeof *s->lset);
+  s->rset = calloc(m, sizeof *s->rset);
+  s->stack = malloc(m * sizeof *s->stack);
+  if (!s->head || !s->label || !s->l1 || !s->l2 || !s->r1 || !s->r2 || !s->nl ||
+      !s->nr || !s->onstack || !s->lset || !s->rset || !s->stack)
+    return -1;
+  for (size_t k = 0; k < m; k++) {
+    s->head[k] = -1;
+    s->label[k] = -1;
+    s->l1[k] = s->l2[k] = s->r1[k] = s->r2[k] = -1;
+  }
+  s->i = 1;
+  return 0;
+}
+
+static void pstate_free(pstate *s) {
+  free(s->head); free(s->label); free(s->l1); free(s->l2); free(s->r1); free(s->r2);
+  free(s->nl); free(s->nr); free(s->onstack); free(s->lset); free(s->rset);
+  free(s->stack);
+}
+
+static int valid(const pstate *s, int move) {
+  int32_t s0 = s->sp ? s->stack[s->sp - 1] : -1;
+  switch (move) {
+  case DYAD__SHIFT: return s->i <= s->n;
+  case DYAD__RIGHT: return s0 >= 0 && s->i <= s->n;
+  case DYAD__LEFT: return s0 >= 0 && s->head[s0] < 0;
+  default: return s0 >= 0 && s->head[s0] >= 0;
+  }
+}
+
+/* Gold arcs a move makes unreachable (Goldberg and Nivre 2012). */
+static int cost(const pstate *s, int move, const int32_t *g) {
+  int32_t s0 = s->sp ? s->stack[s->sp - 1] : -1;
+  int32_t b0 = s->i <= s->n ? (int32_t)s->i : 0;
+  int c = 0;
+  switch (move) {
+  case DYAD__SHIFT:
+    for (uint32_t k = 0; k < s->sp; k++) {
+      int32_t x = s->stack[k];
+      c += g[b0] == x;
+      c += g[x] == b0 && s->head[x] < 0;
+    }
+    return c;
+  case DYAD__RIGHT: {
+    int32_t gh = g[b0];
+    if (gh != s0 && (gh == 0 || gh > b0 || s->onstack[gh])) c++;
+    for (uint32_t k = 0; k < s->sp; k++) {
+      int32_t x = s->stack[k];
+      c += g[x] == b0 && s->head[x] < 0;
+    }
+    return c;
+  }
+  case DYAD__LEFT: {
+    int32_t gh = g[s0];
+    if (gh != b0 && ((gh == 0 && b0 != 0) || (gh > 0 && gh > b0 && b0 != 0))) c++;
+    if (b0 != 0)
+      for (uint32_t k = s->i; k <= s->n; k++) c += g[k] == s0;
+    return c;
+  }
+  default:
+    for (uint32_t k = s->i; k <= s->n; k++) c += g[k] == s0;
+    return c;
+  }
+}
+
+static void add_arc(pstate *s, int32_t h, int32_t d, int lab) {
+  s->head[d] = h;
+  s->label[d] = (int16_t)lab;
+  uint64_t bit = 1ull << (lab & 63);
+  if (d < h || h == 0) {
+    /* left children arrive nearest first: the newest is the leftmost */
+    s->l2[h] = s->l1[h];
+    s->l1[h] = d;
+    if (s->nl[h] < 255) s->nl[h]++;
+    s->lset[h] |= bit;
+  } else {
+    s->r2[h] = s->r1[h];
+    s->r1[h] = d;
+    if (s->nr[h] < 255) s->nr[h]++;
+    s->rset[h] |= bit;
+  }
+}
+
+static int choose_label(const dyad_model *m, const dyad__scorer *lab, const pctx *c,
+                        pstate *s, int32_t h, int32_t d, const dyad__parse_gold *gold,
+                        dyad__parse_train *tr, float *scores) {
+  if (h == 0 && m->root_label >= 0) return m->root_label;
+  uint64_t f[NFEAT_LABEL];
+  size_t nf = label_features(c, s, h, d, f);
+  dyad__score(lab, f, nf, scores);
+  int best = -1;
+  for (uint32_t k = 0; k < lab->nclasses; k++) {
+    if ((int)k == m->root_label) continue;
+    if (best < 0 || scores[k] > scores[best]) best = (int)k;
+  }
+  if (best < 0) best = 0;
+  if (tr && gold && gold->head[d] == h && lab->pt) {
+    if (dyad__pt_update(lab->pt, f, nf, gold->label[d], (uint32_t)best)) return -1;
+    dyad__pt_tick(lab->pt);
+  }
+  return best;
+}
+
+int dyad__parse(const dyad_model *m, const dyad__scorer *parser,
+                const dyad__scorer *labeler, const dyad__word *w, uint32_t n,
+                int32_t *head, uint8_t *label, dyad__parse_train *tr,
+                const dyad__parse_gold *gold) {
+  if (n == 0) return 0;
+  pstate s;
+  float *scores = malloc((labeler->nclasses + DYAD__NMOVES) * sizeof *scores);
+  if (pstate_init(&s, n) || !scores) {
+    pstate_free(&s);
+    free(scores);
+    return -1;
+  }
+  pctx c = {w, &m->deprel};
+  uint64_t f[NFEAT_PARSE];
+  int rc = 0;
+  while (s.sp || s.i <= n) {
+    size_t nf = parse_features(&c, &s, f);
+    float sc[DYAD__NMOVES];
+    dyad__score(parser, f, nf, sc);
+    int pred = -1;
+    for (int mv = 0; mv < DYAD__NMOVES; mv++)
+      if (valid(&s, mv) && (pred < 0 || sc[mv] > sc[pred])) pred = mv;
+    int move = pred;
+    if (tr && gold) {
+      int cs[DYAD__NMOVES], best = 1 << 30, g = -1;
+      for (int mv = 0; mv < DYAD__NMOVES; mv++) {
+        cs[mv] = valid(&s, mv) ? cost(&s, mv, gold->head) : 1 << 30;
+        if (cs[mv] < best) best = cs[mv];
+      }
+      for (int mv = 0; mv < DYAD__NMOVES; mv++)
+        if (cs[mv] == best && (g < 0 || sc[mv] > sc[g])) g = mv;
+      tr->moves++;
+      if (cs[pred] > best) {
+        tr->errors++;
+        if (dyad__pt_update(tr->parser, f, nf, (uint32_t)g, (uint32_t)pred)) {
+          rc = -1;
+          break;
+        }
+      }
+      dyad__pt_tick(tr->parser);
+      /* Exploration: follow the model's own (possibly wrong) move 9 times
+       * in 10, so training sees the states its errors lead to. */
+      move = (tr->explore && dyad__rand(tr->rng) % 10 != 0) ? pred : g;
+    }
+    int32_t s0 = s.sp ? s.stack[s.sp - 1] : -1;
+    int32_t b0 = s.i <= n ? (int32_t)s.i : 0;
+    switch (move) {
+    case DYAD__SHIFT:
+      s.onstack[b0] = 1;
+      s.stack[s.sp++] = b0;
+      s.i++;
+      break;
+    case DYAD__RIGHT: {
+      int lab = choose_label(m, labeler, &c, &s, s0, b0, gold, tr, scores);
+      if (lab < 0) { rc = -1; goto done; }
+      add_arc(&s, s0, b0, lab);
+      s.onstack[b0] = 1;
+      s.stack[s.sp++] = b0;
+      s.i++;
+      break;
+    }
+    case DYAD__LEFT: {
+      int lab = choose_label(m, labeler, &c, &s, b0, s0, gold, tr, scores);
+      if (lab < 0) { rc = -1; goto done; }
+      add_arc(&s, b0, s0, lab);
+      s.onstack[s0] = 0;
+      s.sp--;
+      break;
+    }
+    default:
+      s.onstack[s0] = 0;
+      s.sp--;
+      break;
+    }
+  }
+  /* One root: further words attached to ROOT hang from the first of them,
+   * as parataxis (UD's relation for side-by-side clauses). */
+  int32_t root = -1;
+  for (uint32_t k = 1; k <= n && root < 0; k++)
+    if (s.head[k] == 0) root = (int32_t)k;
+  for (uint32_t k = 1; k <= n; k++) {
+    if (s.head[k] == 0 && (int32_t)k != root) {
+      int para = m->dep_label;
+      for (uint32_t q = 0; q < m->deprel.n; q++)
+        if (!strcmp(m->deprel.name[q], "parataxis")) para = (int)q;
+      s.head[k] = root;
+      s.label[k] = (int16_t)para;
+    }
+  }
+  for (uint32_t k = 1; k <= n; k++) {
+    head[k] = s.head[k];
+    label[k] = (uint8_t)(s.label[k] >= 0 ? s.label[k] : m->dep_label);
+  }
+done:
+  pstate_free(&s);
+  free(scores);
+  return rc;
+}
