@@ -219,6 +219,12 @@ DYAD_API dyad_status dyad_reader_next(dyad_reader *r, dyad_doc **out);
 DYAD_API size_t dyad_reader_records(const dyad_reader *r);
 DYAD_API size_t dyad_reader_rejected(const dyad_reader *r);
 DYAD_API void dyad_reader_free(dyad_reader *r);
+/* PETRARCH XML: a setting of the input's <Environment> block ("Verbfile",
+ * "Actorfile", "Agentfile", "Discardfile", "Include", ...; a <Config
+ * option="x" value="v"/> is "Config:x"), or NULL when absent or when the
+ * reader is not reading XML.  The block precedes the records, so it is
+ * known once dyad_reader_next() has returned the first record. */
+DYAD_API const char *dyad_reader_environment(const dyad_reader *r, const char *key);
 
 /* ------------------------------------------------------------------------ */
 /* Text layer (src/text/)                                                    */
