@@ -16,6 +16,9 @@ static const command commands[] = {
     {"eval-parse", cmd_eval_parse, "tagging/parsing accuracy against gold CoNLL-U"},
     {"test", cmd_test, "run test data files (cases with expected output)"},
     {"dict", cmd_dict, "check, look up, count and compile dictionaries"},
+    {"code", cmd_code, "code articles into CAMEO events (JSONL, TSV, CSV)"},
+    {"explain", cmd_explain, "show how a sentence is coded, step by step"},
+    {"validate", cmd_validate, "run a PETRARCH validation file"},
 };
 
 static void usage(FILE *out) {
