@@ -24,6 +24,7 @@ static const char help[] =
     "  --min RATE         exit status 4 if fewer than RATE %% of the records\n"
     "                     pass exactly (default 0)\n"
     "  --quiet-pass       print only failures\n"
+    "  --explain ID       also print the coding trace of record ID\n"
     "\n";
 
 typedef struct {
@@ -46,6 +47,7 @@ int cmd_validate(int argc, char **argv) {
   const char *file = NULL, *v;
   double min_rate = 0;
   int quiet_pass = 0;
+  const char *explain_id = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -56,6 +58,7 @@ int cmd_validate(int argc, char **argv) {
     int r = coding_option(&cs, argc, argv, &i);
     if (!r && (r = cli_opt(a, "--min", argc, argv, &i, &v)) > 0) min_rate = atof(v);
     if (!r && !strcmp(a, "--quiet-pass")) quiet_pass = r = 1;
+    if (!r && (r = cli_opt(a, "--explain", argc, argv, &i, &v)) > 0) explain_id = v;
     if (r < 0) return cli_usage_error("validate", "option %s needs a valid value", a);
     if (r > 0) continue;
     if (a[0] == '-' && a[1]) return cli_usage_error("validate", "unknown option '%s'", a);
@@ -110,6 +113,10 @@ int cmd_validate(int argc, char **argv) {
       copy(id, sizeof id, dyad_doc_id(doc));
       const dyad_event *ev = NULL;
       size_t n = 0;
+      if (explain_id && !strcmp(explain_id, id)) {
+        coding_run(&cs, &doc, &ev, &n, 1);
+        fflush(stdout);
+      }
       st = coding_run(&cs, &doc, &ev, &n, 0);
       for (size_t k = 0; k < n && ng < 256; k++) {
         copy(got[ng].s, sizeof got[ng].s, ev[k].source);

@@ -201,7 +201,7 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
       char buf[32];
       const char *p = dyad__tree_case(t, c, buf, sizeof buf);
       if (!p || (strcmp(p, "of") && strcmp(p, "from") && strcmp(p, "in") &&
-                 strcmp(p, "for") && strcmp(p, "at")))
+                 strcmp(p, "for") && strcmp(p, "at") && strcmp(p, "by")))
         continue;
     }
     x->depth++;
@@ -324,4 +324,32 @@ static int antecedent(dyad__sent *x, int h) {
     v = t->head[v];
   }
   return -1;
+}
+
+/* Prepositions that place a phrase in time, not among the participants. */
+static int temporal_prep(const char *p) {
+  static const char *const v[] = {"after", "before", "during", "since", "until",
+                                  "till", "throughout", "amid", "despite", NULL};
+  for (int i = 0; p && v[i]; i++)
+    if (!strcmp(p, v[i])) return 1;
+  return 0;
+}
+
+int dyad__resolve_deep(dyad__sent *x, int h, dyad__actor_ref *out, int max, int depth) {
+  const dyad__tree *t = &x->t;
+  int k = dyad__resolve_np(x, h, out, max);
+  if (k || depth > 8) return k;
+  DYAD__FOR_CHILDREN(t, h, c) {
+    dyad__rel r = (dyad__rel)t->rel[c];
+    if (r != DYAD__R_NMOD && r != DYAD__R_OBL && r != DYAD__R_APPOS && r != DYAD__R_ACL &&
+        r != DYAD__R_RELCL && r != DYAD__R_OBJ && r != DYAD__R_IOBJ && r != DYAD__R_XCOMP &&
+        r != DYAD__R_COMPOUND)
+      continue;
+    if (t->is_verb[c] && r != DYAD__R_ACL && r != DYAD__R_RELCL) continue;
+    char buf[32];
+    if (temporal_prep(dyad__tree_case(t, c, buf, sizeof buf))) continue;
+    k = dyad__resolve_deep(x, c, out, max, depth + 1);
+    if (k) return k;
+  }
+  return 0;
 }

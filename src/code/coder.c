@@ -169,7 +169,7 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
   }
   for (int i = 0; i < nc && !k; i++) {
     if (cand[i] == subj) continue;
-    k = dyad__resolve_np(x, cand[i], out, max);
+    k = dyad__resolve_deep(x, cand[i], out, max, 0);
   }
   return k;
 }
@@ -266,7 +266,7 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
         char cb[32];
         const char *p = dyad__tree_case(t, ch, cb, sizeof cb);
         if ((t->rel[ch] == DYAD__R_OBL || t->rel[ch] == DYAD__R_NMOD) && p &&
-            (!strcmp(p, "by") || !strcmp(p, "from")) && !ns)
+            (!strcmp(p, "by") || !strcmp(p, "from") || !strcmp(p, "in")) && !ns)
           ns = dyad__resolve_np(&x, ch, src, 16);
       }
     } else if (subj >= 0) {
@@ -281,6 +281,12 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     TRACE(&x, "    source: %s; target: %s; flags: %s%s%s\n",
           ns ? src[0].code : "(none)", nt ? tgt[0].code : "(none)",
           flags ? dyad__flags_names(flags, fb, sizeof fb) : "none", *why ? " -- " : "", why);
+    if (hit.compound && ns >= 2) {
+      /* '%': the coordinated subjects act on each other ("Gondor and
+       * Osgiliath postponed their meeting"). */
+      nt = 0;
+      for (int a = 0; a < ns && nt < 16; a++) tgt[nt++] = src[a];
+    }
     if (!ns || !nt) {
       TRACE(&x, "    no event: %s\n", !ns ? "no source actor" : "no target actor");
       continue;
@@ -310,6 +316,7 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
           const dyad__actor_ref *ta = pass ? &src[a] : &tgt[b];
           const char *cd = pass ? code2 : code;
           if (!cd || !strcmp(cd, "---") || !strcmp(sa->code, ta->code)) continue;
+          if (hit.compound && pass) continue; /* pairs already both ways */
           if (nev >= c->o.max_events) {
             TRACE(&x, "    cap of %u events per sentence reached\n", c->o.max_events);
             goto done;

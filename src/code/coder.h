@@ -57,6 +57,10 @@ int dyad__find_mentions(dyad__sent *x, struct dyad__arena *a);
 /* Actors named by the noun phrase headed by h (conjuncts included); writes
  * up to max, returns how many. */
 int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max);
+/* Like dyad__resolve_np, then, if the phrase names no actor, the first
+ * actor found among its modifiers, depth first in surface order (as
+ * PETRARCH-2 searches a verb phrase for its object). */
+int dyad__resolve_deep(dyad__sent *x, int h, dyad__actor_ref *out, int max, int depth);
 /* The subject of predicate v (through control, coordination and relative
  * clauses), or -1; *passive is set for passive clauses. */
 int dyad__subject_of(const dyad__tree *t, int v, int *passive);
@@ -70,6 +74,7 @@ typedef struct dyad__verb_hit {
   const char *code;       /* code that applies ("---" = none) */
   const char *code2;      /* paired code for the reverse event, or NULL */
   int target_hint;        /* token of the PP object the pattern named, or -1 */
+  int compound;           /* the pattern has '%': events among the subjects */
   int score;
 } dyad__verb_hit;
 

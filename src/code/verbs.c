@@ -202,7 +202,13 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
         *nd += flatten(d, el, 1, dst + *nd, 16 - *nd);
         continue;
       }
-      if (el->kind != DYAD__PE_PREP) continue; /* $ + ^ % carry no words */
+      if (el->kind == DYAD__PE_COMPOUND) {
+        /* '%' needs a coordinated subject */
+        int conj = subj >= 0 && dyad__tree_child(t, subj, DYAD__R_CONJ) >= 0;
+        if (!conj) ok = 0;
+        continue;
+      }
+      if (el->kind != DYAD__PE_PREP) continue; /* $ + ^ carry no words */
       const char *prep = dyad__dict_word(d, el->value);
       const dyad__pattern_elem *ws[16];
       int nw = el->sub != DYAD__NONE ? flatten(d, &d->pelems[el->sub], el->nsub, ws, 16) : 0;
@@ -237,6 +243,9 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
     hit->pattern = b->pat_first + pi;
     hit->target_hint = hint;
     hit->score = score;
+    hit->compound = 0;
+    for (uint32_t i = 0; i < p->nelems; i++)
+      if (e[i].kind == DYAD__PE_COMPOUND) hit->compound = 1;
   }
   if (hit->pattern != DYAD__NONE) {
     const dyad__pattern *p = &d->patterns[hit->pattern];
