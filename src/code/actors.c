@@ -21,9 +21,15 @@
  * not the United States; "may" is a modal, not the month. */
 static int contentful(const dyad_token *k) {
   const char *u = k->upos;
-  if (!strcmp(u, "_")) return 1;
-  return !strcmp(u, "PROPN") || !strcmp(u, "NOUN") || !strcmp(u, "ADJ") ||
-         !strcmp(u, "NUM") || !strcmp(u, "X") || !strcmp(u, "SYM");
+  if (!strcmp(u, "PRON") || !strcmp(u, "ADP") ||
+      !strcmp(u, "CCONJ") || !strcmp(u, "CONJ") || !strcmp(u, "SCONJ") ||
+      !strcmp(u, "PART"))
+    return 0;
+  /* A capitalized word tagged DET or ADV is a name the tagger missed
+   * ("Osgiliath soldiers"); a lower-case one is what it says. */
+  if (!strcmp(u, "DET") || !strcmp(u, "ADV") || !strcmp(u, "AUX"))
+    return k->form[0] >= 'A' && k->form[0] <= 'Z';
+  return 1;
 }
 
 int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
@@ -117,15 +123,17 @@ typedef struct {
 } mlist;
 
 static void core_mentions(dyad__sent *x, const unsigned char *in, int lo, int hi,
-                          mlist *act, mlist *ag) {
+                          int h, mlist *act, mlist *ag) {
   act->n = ag->n = 0;
   for (int i = 0; i < x->nm; i++) {
     const dyad__mention *m = &x->m[i];
     if (m->start < lo || m->end - 1 > hi) continue;
+    /* A phrase of the head's own words, or a longer name that contains the
+     * head ("Prince of Dol Amroth" headed by "Prince"). */
     int inside = 1;
     for (int w = m->start; w < m->end; w++)
       if (!in[w]) inside = 0;
-    if (!inside) continue;
+    if (!inside && !(m->start <= h && h < m->end)) continue;
     mlist *l = m->kind == DYAD__K_ACTOR ? act : ag;
     if (l->n < 8) l->idx[l->n++] = i;
   }
@@ -150,7 +158,7 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   memset(in + lo, 0, (size_t)(hi - lo + 1));
   mark_core(t, h, in);
   mlist act, ag;
-  core_mentions(x, in, lo, hi, &act, &ag);
+  core_mentions(x, in, lo, hi, h, &act, &ag);
   const dyad_dict *d = x->dict;
   /* Agent codes in surface order. */
   const char *agents[8];
@@ -164,14 +172,11 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
     if (first_agent == DYAD__NONE) first_agent = x->m[ag.idx[i]].entry;
   }
   int k = 0;
-  if (act.n > 0) {
-    /* The actor containing the head wins, else the one nearest before it. */
-    int pick = act.idx[act.n - 1];
-    for (int i = 0; i < act.n; i++) {
-      const dyad__mention *m = &x->m[act.idx[i]];
-      if (m->start <= h && h < m->end) pick = act.idx[i];
-    }
-    const dyad__mention *m = &x->m[pick];
+  /* The first actor named (with a code on the date) wins, as PETRARCH
+   * reads a noun phrase left to right: "Gondor's Prime Minister Falastur"
+   * is Gondor's government. */
+  for (int ai = 0; ai < act.n; ai++) {
+    const dyad__mention *m = &x->m[act.idx[ai]];
     const dyad__dict_entry *e = &d->entries[m->entry];
     uint32_t line = 0;
     const char *code = dyad__dict_actor_code(d, e->record, x->date, &line);

@@ -234,8 +234,19 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
   }
   unsigned nev = 0;
   int quoted = s->text[0] == '"';
+  /* Two rounds: a speech or cognition verb with no object of its own
+   * ("A said B ...", "A allowed that B ...") waits until the clauses below
+   * it are coded; if they code nothing, the actors of that clause become
+   * its targets, as PETRARCH-2 takes the meaning of a lower clause. */
+  unsigned char *produced = dyad__arena_alloc(&scratch, (size_t)t->n + 1);
+  unsigned char *deferred = dyad__arena_alloc(&scratch, (size_t)t->n + 1);
+  if (!produced || !deferred) {
+    dyad__arena_reset(&scratch);
+    return DYAD_ENOMEM;
+  }
+  for (int round = 0; round < 2; round++)
   for (int v = 0; v < t->n && st == DYAD_OK; v++) {
-    if (!is_verb_candidate(t, v)) continue;
+    if (!is_verb_candidate(t, v) || (round == 1 && !deferred[v])) continue;
     dyad__verb_hit hit;
     if (!dyad__verb_at(&x, v, &hit)) continue;
     const dyad__verb *vb = &d->verbs[hit.verb];
@@ -273,6 +284,44 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
       ns = dyad__resolve_np(&x, subj, src, 16);
     }
     nt = find_targets(&x, &hit, passive, subj, tgt, 16);
+    if (passive && !ns) {
+      /* No agent phrase: the first actor among the obliques. */
+      DYAD__FOR_CHILDREN(t, v, ch) {
+        if (ns || (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD)) continue;
+        dyad__actor_ref tmp[16];
+        int k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
+        for (int i = 0; i < k && ns < 16; i++)
+          if (!nt || strcmp(tmp[i].code, tgt[0].code)) src[ns++] = tmp[i];
+      }
+    }
+    int clause = -1;
+    DYAD__FOR_CHILDREN(t, v, ch) {
+      if (t->rel[ch] == DYAD__R_CCOMP || (t->rel[ch] == DYAD__R_XCOMP && t->is_verb[ch])) clause = ch;
+    }
+    if (!nt && ns && clause >= 0 && !passive) {
+      if (round == 0) {
+        deferred[v] = 1;
+        TRACE(&x, "    waiting for the clause it governs (word %d)\n", clause + 1);
+        continue;
+      }
+      int coded = 0;
+      for (int w = t->left[clause]; w <= t->right[clause]; w++) coded |= produced[w];
+      if (!coded) {
+        int cs = dyad__subject_of(t, clause, &(int){0});
+        dyad__actor_ref tmp[16];
+        int k = cs >= 0 ? dyad__resolve_np(&x, cs, tmp, 16) : 0;
+        if (!k) {
+          DYAD__FOR_CHILDREN(t, clause, ch) {
+            dyad__rel r = (dyad__rel)t->rel[ch];
+            if (!k && (r == DYAD__R_OBJ || r == DYAD__R_OBL || r == DYAD__R_IOBJ))
+              k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
+          }
+        }
+        for (int i = 0; i < k && nt < 16; i++)
+          if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
+        if (nt) TRACE(&x, "    the clause it governs codes nothing: its actors are the targets\n");
+      }
+    }
     int speaker = -1;
     const char *why = "";
     unsigned flags = dyad__predicate_flags(t, v, year, &speaker, &why);
@@ -383,6 +432,7 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
           if (st) goto done;
           if (doc->nevents > before) {
             nev++;
+            produced[v] = 1;
             TRACE(&x, "    EVENT %s %s %s%s%s\n", ev.source, ev.target, ev.code,
                   flags ? " flags=" : "", flags ? dyad__flags_names(flags, fb, sizeof fb) : "");
           }
