@@ -32,6 +32,27 @@ static int contentful(const dyad_token *k) {
   return 1;
 }
 
+/* PETRARCH-2 matches actor and agent phrases on whole words: "THE_KU" is
+ * not "The Kuwait" (unit tests ACTOR_05, ACTOR_08), whatever TABARI's stem
+ * rule says for phrases without a final underscore. */
+static int last_word_exact(dyad__sent *x, const dyad__dict_entry *e, int tok) {
+  const char *ph = dyad__dict_str(x->dict, e->phrase);
+  if (!ph) return 1;
+  const char *end = ph + strlen(ph);
+  while (end > ph && (end[-1] == '_' || end[-1] == ' ')) end--;
+  const char *b = end;
+  while (b > ph && b[-1] != '_' && b[-1] != ' ') b--;
+  char want[128], got[128];
+  dyad__dict_fold(b, (size_t)(end - b), want, sizeof want);
+  const dyad_token *k = &x->s->tokens[tok];
+  const char *f = k->fold;
+  if (!f || !strcmp(f, "_")) {
+    dyad__dict_fold(k->form, strlen(k->form), got, sizeof got);
+    f = got;
+  }
+  return strcmp(want, f) == 0;
+}
+
 int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
   int n = x->t.n;
   x->m = dyad__arena_alloc(a, (size_t)(n ? n : 1) * sizeof *x->m);
@@ -47,6 +68,7 @@ int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
     int best = -1;
     for (size_t j = 0; j < k; j++) {
       const dyad__dict_entry *e = &x->dict->entries[out[j].entry];
+      if ((e->flags & DYAD__E_STEM) && !last_word_exact(x, e, (int)out[j].end - 1)) continue;
       int ok = 0;
       for (uint32_t w = out[j].start; w < out[j].end; w++)
         if (contentful(&x->s->tokens[w])) ok = 1;
@@ -243,13 +265,31 @@ int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   const dyad__tree *t = &x->t;
   if (h < 0 || max <= 0) return 0;
   int k = resolve_one(x, h, out, max);
+  int first = k;
   DYAD__FOR_CHILDREN(t, h, c) {
     if (t->rel[c] != DYAD__R_CONJ || t->is_verb[c]) continue;
     if (k >= max) break;
     int got = resolve_one(x, c, out + k, max - k);
-    /* "Lawmakers in Arnor and Gondor": a bare conjunct shares the agents
-     * of the first ("Gondor" -> GONLEG) when the first had an agent and the
-     * conjunct has none of its own. */
+    /* "Danish media and government", "lawmakers and officials in Arnor":
+     * a conjunct that names only an agent shares the actors of the first
+     * conjunct (DNKMED and DNKGOV; ARNLEG and ARNGOV). */
+    if (got == 1 && out[k].actor_entry == DYAD__NONE && !strncmp(out[k].code, "---", 3) &&
+        first > 0) {
+      dyad__actor_ref agent = out[k];
+      int made = 0;
+      for (int i = 0; i < first && k + made < max; i++) {
+        if (out[i].actor_entry == DYAD__NONE) continue;
+        const dyad__dict_entry *e = &x->dict->entries[out[i].actor_entry];
+        const char *base = dyad__dict_actor_code(x->dict, e->record, x->date, NULL);
+        if (!base) continue;
+        dyad__actor_ref *r = &out[k + made++];
+        *r = agent;
+        set_code(r->code, base);
+        compose(r->code, agent.code + 3, 0);
+        r->actor_entry = out[i].actor_entry;
+      }
+      if (made) got = made;
+    }
     k += got;
   }
   return k;
@@ -270,6 +310,7 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
   int depth = 0;
   *passive = 0;
   int pas = dyad__tree_child(t, v, DYAD__R_AUX_PASS) >= 0;
+  int own = 1; /* still at v or a conjunct sharing its voice */
   while (v >= 0 && depth++ < 16) {
     int s = dyad__tree_child(t, v, DYAD__R_NSUBJ);
     if (s >= 0) {
@@ -278,7 +319,10 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
     }
     s = dyad__tree_child(t, v, DYAD__R_NSUBJ_PASS);
     if (s >= 0) {
-      *passive = 1;
+      /* "Gollum was seen to break into": the subject of "seen" is the
+       * (active) subject of "break"; "was arrested and charged": the
+       * conjunct shares the passive. */
+      *passive = own ? 1 : pas;
       return s;
     }
     int h = t->head[v];
@@ -290,10 +334,16 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
         *passive = pas;
         return o;
       }
+      own = 0;
       v = h;
       continue;
     }
-    if (r == DYAD__R_CONJ || r == DYAD__R_ADVCL || r == DYAD__R_CCOMP) {
+    if (r == DYAD__R_CONJ) {
+      v = h;
+      continue;
+    }
+    if (r == DYAD__R_ADVCL || r == DYAD__R_CCOMP) {
+      own = 0;
       v = h;
       continue;
     }

@@ -107,8 +107,14 @@ static int match_before_verb(dyad__sent *x, const dyad__pattern_elem **ws, int n
     for (int i = end - 1; i >= 0 && i >= end - 6; i--) {
       size_t l = elem_len_at(x, ws[k], i);
       if (l && i + (int)l <= end) {
-        /* only adverbs, auxiliaries and particles may lie between */
+        /* The words matched are auxiliaries and negation ("did n't"),
+         * never the clause's adverbs ("recently" is no pre-verb noun);
+         * adverbs may lie between them and the verb. */
         int ok = 1;
+        for (int j = i; j < i + (int)l; j++) {
+          const char *u = x->s->tokens[j].upos;
+          if (strcmp(u, "AUX") && strcmp(u, "PART") && strcmp(u, "VERB")) ok = 0;
+        }
         for (int j = i + (int)l; j < end; j++) {
           const char *u = x->s->tokens[j].upos;
           if (strcmp(u, "ADV") && strcmp(u, "AUX") && strcmp(u, "PART")) ok = 0;
