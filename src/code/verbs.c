@@ -145,7 +145,7 @@ int dyad__verb_at(dyad__sent *x, int v, dyad__verb_hit *hit) {
   hit->verb = d->verb_forms[vm[0].form].verb;
   hit->pattern = DYAD__NONE;
   hit->code = dyad__dict_verb_code(d, hit->verb);
-  hit->code2 = NULL;
+  hit->code2 = dyad__dict_verb_code2(d, hit->verb);
   hit->target_hint = -1;
   return 1;
 }

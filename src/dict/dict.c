@@ -761,6 +761,12 @@ const char *dyad__dict_verb_code(const dyad_dict *d, uint32_t verb) {
   return d->strs + d->blocks[v->block].code;
 }
 
+const char *dyad__dict_verb_code2(const dyad_dict *d, uint32_t verb) {
+  const dyad__verb *v = &d->verbs[verb];
+  uint32_t c2 = v->code != DYAD__NONE ? v->code2 : d->blocks[v->block].code2;
+  return c2 == DYAD__NONE ? NULL : d->strs + c2;
+}
+
 size_t dyad__dict_synset_match(const dyad_dict *d, uint32_t s, const dyad_token *toks,
                                size_t n, size_t i, unsigned flags) {
   const dyad__synset *sy = &d->synsets[s];

@@ -171,6 +171,7 @@ typedef struct dyad__verb_block {
   uint16_t file;
   uint16_t reserved;
   uint32_t line;
+  uint32_t code2;     /* paired [A:B]: string B (the reverse event), or NONE */
 } dyad__verb_block;
 
 /* One verb line: "HURRY {HURRIES HURRIED}" or "WIRE_+TAP [173]". */
@@ -183,6 +184,7 @@ typedef struct dyad__verb {
   uint16_t file;
   uint16_t irregular; /* 1 if forms were given in {...} */
   uint32_t line;
+  uint32_t code2;   /* paired [A:B]: string B, or DYAD__NONE */
 } dyad__verb;
 
 /* A surface form of a verb, indexed by its verb word.  For a multi-word
@@ -365,6 +367,9 @@ size_t dyad__dict_verbs_by_lemma(const dyad_dict *d, const char *lemma,
                                  uint32_t *out, size_t max);
 /* The code of a verb: its own, else its block's ("---" = null). */
 const char *dyad__dict_verb_code(const dyad_dict *d, uint32_t verb);
+/* The reverse-event code of a paired verb or block code ("LEFT [040:040]"),
+ * taken from wherever the code above came from; NULL if not paired. */
+const char *dyad__dict_verb_code2(const dyad_dict *d, uint32_t verb);
 
 /* Does synset s match toks[i..]?  Returns the number of tokens of its
  * longest matching phrase, 0 if none. */

@@ -222,12 +222,9 @@ static void block_start(dyad_dict *d, verb_state *st, const char *s, const char 
   const char *q = e;
   while (q > p && (q[-1] == '-' || is_blank(q[-1]))) q--;
   const char *br = memchr(p, '[', (size_t)(q - p));
-  uint32_t code = DYAD__NONE, code2, paired;
+  uint32_t code = DYAD__NONE, code2 = DYAD__NONE, paired = 0;
   const char *de = br ? br : q;
   if (br && !read_code(d, s, br, e, line, &code, &code2, &paired)) code = DYAD__NONE;
-  if (br && paired)
-    dyad__db_diag(d, DYAD_DIAG_WARNING, line, (long)(br - s) + 1,
-                  "paired code on a verb block: only the first part is used");
   while (p < de && is_blank(*p)) p++;
   while (de > p && is_blank(de[-1])) de--;
   if (de == p) dyad__db_diag(d, DYAD_DIAG_WARNING, line, 1, "verb block without a description");
@@ -238,6 +235,7 @@ static void block_start(dyad_dict *d, verb_state *st, const char *s, const char 
   }
   b->desc = dyad__db_str(d, p, (size_t)(de - p));
   b->code = code != DYAD__NONE ? code : dyad__db_intern(d, "---", 3);
+  b->code2 = br && paired ? code2 : DYAD__NONE;
   b->verb_first = d->n_verbs;
   b->pat_first = d->n_patterns;
   b->file = dyad__db_file(d);
@@ -306,7 +304,7 @@ static void verb_line(dyad_dict *d, verb_state *st, const char *ls, const char *
   const char *pe = q;
   while (pe > p && is_blank(pe[-1])) pe--;
   const char *forms = NULL, *forms_end = NULL;
-  uint32_t code = DYAD__NONE, code2, paired;
+  uint32_t code = DYAD__NONE, code2 = DYAD__NONE, paired = 0;
   if (q < e && *q == '{') {
     forms = q + 1;
     forms_end = memchr(q, '}', (size_t)(e - q));
@@ -320,8 +318,6 @@ static void verb_line(dyad_dict *d, verb_state *st, const char *ls, const char *
   if (q < e && *q == '[') {
     q = read_code(d, ls, q, e, line, &code, &code2, &paired);
     if (!q) return;
-    if (paired)
-      dyad__db_diag(d, DYAD_DIAG_WARNING, line, 1, "paired code on a verb: only the first part is used");
     while (q < e && is_blank(*q)) q++;
   }
   if (q < e)
@@ -348,6 +344,7 @@ static void verb_line(dyad_dict *d, verb_state *st, const char *ls, const char *
   v->lemma = vw;
   v->phrase = dyad__db_str(d, p, (size_t)(pe - p));
   v->code = code;
+  v->code2 = paired ? code2 : DYAD__NONE;
   v->file = dyad__db_file(d);
   v->line = (uint32_t)line;
   v->irregular = forms != NULL;
