@@ -169,6 +169,9 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
   }
   for (int i = 0; i < nc && !k; i++) {
     if (cand[i] == subj) continue;
+    int skipped = 0;
+    for (int j = 0; j < hit->nskip; j++) skipped |= hit->skip[j] == cand[i];
+    if (skipped) continue;
     k = dyad__resolve_deep(x, cand[i], out, max, 0);
   }
   return k;

@@ -75,6 +75,7 @@ typedef struct dyad__verb_hit {
   const char *code2;      /* paired code for the reverse event, or NULL */
   int target_hint;        /* token of the PP object the pattern named, or -1 */
   int compound;           /* the pattern has '%': events among the subjects */
+  int skip[4], nskip;     /* PPs the pattern marks '^': not the target */
   int score;
 } dyad__verb_hit;
 

@@ -196,7 +196,7 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
   for (uint32_t pi = 0; pi < b->npats; pi++) {
     const dyad__pattern *p = &d->patterns[b->pat_first + pi];
     const dyad__pattern_elem *e = &d->pelems[p->elem_first];
-    int score = 0, ok = 1, hint = -1;
+    int score = 0, ok = 1, hint = -1, skip[4], nskip = 0;
     /* Pre-verb and post-verb word runs are matched as units. */
     const dyad__pattern_elem *pre[16], *post[16];
     int npre = 0, npost = 0;
@@ -218,7 +218,12 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
       const char *prep = dyad__dict_word(d, el->value);
       const dyad__pattern_elem *ws[16];
       int nw = el->sub != DYAD__NONE ? flatten(d, &d->pelems[el->sub], el->nsub, ws, 16) : 0;
-      int found = 0;
+      int found = 0, marks_target = 0, marks_skip = 0;
+      for (uint16_t q = 0; el->sub != DYAD__NONE && q < el->nsub; q++) {
+        uint8_t kk = d->pelems[el->sub + q].kind;
+        if (kk == DYAD__PE_TARGET) marks_target = 1;
+        if (kk == DYAD__PE_SKIP || kk == DYAD__PE_SOURCE) marks_skip = 1;
+      }
       for (int j = 0; j < npp && !found; j++) {
         char buf[32];
         const char *c = dyad__tree_case(t, pp[j], buf, sizeof buf);
@@ -228,7 +233,10 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
         if (nw && match_np(x, ws, nw, pp[j]) != nw) continue;
         found = 1;
         score += 1 + nw;
-        if (hint < 0) hint = pp[j];
+        /* "(WITH +)": the target is here; "(AT ^)": not here. */
+        if (marks_target) hint = pp[j];
+        else if (marks_skip) { if (nskip < 4) skip[nskip++] = pp[j]; }
+        else if (hint < 0) hint = pp[j];
       }
       if (!found) ok = 0;
     }
@@ -249,6 +257,8 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
     hit->pattern = b->pat_first + pi;
     hit->target_hint = hint;
     hit->score = score;
+    hit->nskip = nskip;
+    memcpy(hit->skip, skip, sizeof skip);
     hit->compound = 0;
     for (uint32_t i = 0; i < p->nelems; i++)
       if (e[i].kind == DYAD__PE_COMPOUND) hit->compound = 1;
