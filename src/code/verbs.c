@@ -66,8 +66,32 @@ static int flatten(const dyad_dict *d, const dyad__pattern_elem *e, int ne,
   return k;
 }
 
-/* Do the words ws[0..nw) match the phrase headed by h (last word at the
- * head, the others before it in order)?  Returns the words matched. */
+/* Words anywhere in the phrase headed by h, in order: how a pattern's
+ * prepositional object is matched ("(ON &TIETYPES)" matches "on economic
+ * issues"). */
+static int match_loose(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h) {
+  const dyad__tree *t = &x->t;
+  int pos = t->left[h];
+  for (int k = 0; k < nw; k++) {
+    int found = 0;
+    for (int i = pos; i <= t->right[h]; i++) {
+      size_t l = elem_len_at(x, ws[k], i);
+      if (l) {
+        pos = i + (int)l;
+        found = 1;
+        break;
+      }
+    }
+    if (!found) return 0;
+  }
+  return nw;
+}
+
+/* Do the words ws[0..nw) match the phrase headed by h?  The last word is
+ * the head, the one before it immediately precedes it, earlier ones come
+ * before in order with other words allowed between ("{NEW &TIETYPES
+ * RELATIONS}" matches "new global economic relations" but not "new
+ * economic trade relations").  Returns the words matched. */
 static int match_np(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h) {
   if (nw == 0) return 0;
   const dyad__tree *t = &x->t;
@@ -83,15 +107,18 @@ static int match_np(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h)
     }
   }
   if (!hit) return 0;
-  int pos = h - 1;
+  int pos = h - 1; /* where the next element (leftwards) may end at most */
   for (int k = nw - 2; k >= 0; k--) {
     int found = 0;
-    for (int i = pos; i >= t->left[h] && i >= 0; i--) {
-      size_t l = elem_len_at(x, ws[k], i);
-      if (l && i + (int)l - 1 <= pos) {
-        pos = i - 1;
-        found = 1;
-        break;
+    for (int e = pos; e >= t->left[h] && !found; e--) {
+      if (k == nw - 2 && e != h - 1) break; /* next to the head: no gap */
+      for (int i = e; i >= t->left[h] && i >= e - 3; i--) {
+        size_t l = elem_len_at(x, ws[k], i);
+        if (l && i + (int)l - 1 == e) {
+          pos = i - 1;
+          found = 1;
+          break;
+        }
       }
     }
     if (!found) return 0;
@@ -230,7 +257,7 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
         if (!c) continue;
         size_t pl = strlen(prep);
         if (strncmp(c, prep, pl) || (c[pl] && c[pl] != '_')) continue;
-        if (nw && match_np(x, ws, nw, pp[j]) != nw) continue;
+        if (nw && match_loose(x, ws, nw, pp[j]) != nw) continue;
         found = 1;
         score += 1 + nw;
         /* "(WITH +)": the target is here; "(AT ^)": not here. */
