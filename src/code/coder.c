@@ -299,7 +299,7 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     }
     int clause = -1;
     DYAD__FOR_CHILDREN(t, v, ch) {
-      if (t->rel[ch] == DYAD__R_CCOMP || (t->rel[ch] == DYAD__R_XCOMP && t->is_verb[ch])) clause = ch;
+      if (t->rel[ch] == DYAD__R_CCOMP || dyad__infinitive_clause(t, ch)) clause = ch;
     }
     if (!nt && ns && clause >= 0 && !passive) {
       if (round == 0) {
@@ -310,18 +310,20 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
       int coded = 0;
       for (int w = t->left[clause]; w <= t->right[clause]; w++) coded |= produced[w];
       if (!coded) {
-        int cs = dyad__subject_of(t, clause, &(int){0});
+        /* its own subject first, then its objects and obliques */
+        int cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ);
+        if (cs < 0) cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ_PASS);
         dyad__actor_ref tmp[16];
         int k = cs >= 0 ? dyad__resolve_np(&x, cs, tmp, 16) : 0;
-        if (!k) {
-          DYAD__FOR_CHILDREN(t, clause, ch) {
-            dyad__rel r = (dyad__rel)t->rel[ch];
-            if (!k && (r == DYAD__R_OBJ || r == DYAD__R_OBL || r == DYAD__R_IOBJ))
-              k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
-          }
-        }
         for (int i = 0; i < k && nt < 16; i++)
           if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
+        DYAD__FOR_CHILDREN(t, clause, ch) {
+          dyad__rel r = (dyad__rel)t->rel[ch];
+          if (nt || (r != DYAD__R_OBJ && r != DYAD__R_OBL && r != DYAD__R_IOBJ)) continue;
+          k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
+          for (int i = 0; i < k && nt < 16; i++)
+            if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
+        }
         if (nt) TRACE(&x, "    the clause it governs codes nothing: its actors are the targets\n");
       }
     }

@@ -167,3 +167,11 @@ const char *dyad__rel_name(dyad__rel r) {
       "parataxis", "det", "nummod", "punct", "expl", "dep"};
   return (unsigned)r < sizeof names / sizeof *names ? names[r] : "other";
 }
+
+int dyad__infinitive_clause(const dyad__tree *t, int c) {
+  if (t->rel[c] == DYAD__R_XCOMP) return t->is_verb[c];
+  if (t->rel[c] != DYAD__R_ADVCL || !t->is_verb[c]) return 0;
+  int m = dyad__tree_child(t, c, DYAD__R_MARK);
+  return m >= 0 && dyad__tok_is(&t->tok[m], "to") &&
+         dyad__tree_child(t, c, DYAD__R_NSUBJ) < 0;
+}

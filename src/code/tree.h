@@ -81,6 +81,10 @@ const char *dyad__rel_name(dyad__rel r);
  * '_' into buf. */
 const char *dyad__tree_case(const dyad__tree *t, int i, char *buf, size_t size);
 int dyad__tree_child(const dyad__tree *t, int h, dyad__rel r);
+/* 1 if c is a clause governed by its head as an infinitive or
+ * complement without its own subject: xcomp verbs, and "to" adverbial
+ * clauses ("signed an accord to supply Gondor"). */
+int dyad__infinitive_clause(const dyad__tree *t, int c);
 /* 1 if the token's fold/lemma equals word (lower case). */
 int dyad__tok_is(const dyad_token *k, const char *word);
 

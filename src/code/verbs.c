@@ -186,6 +186,14 @@ static int post_nps(const dyad__tree *t, int v, int passive, int *out, int max) 
          (r == DYAD__R_XCOMP && !t->is_verb[c])) && k < max)
       out[k++] = c;
   }
+  /* The objects of an infinitive the verb governs belong to its phrase
+   * too: "vowed to wage war" matches "VOW - * WAR". */
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if (!dyad__infinitive_clause(t, c)) continue;
+    DYAD__FOR_CHILDREN(t, c, g) {
+      if (t->rel[g] == DYAD__R_OBJ && k < max) out[k++] = g;
+    }
+  }
   return k;
 }
 
@@ -279,6 +287,9 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
       if (m != npost) ok = 0;
       else score += npost;
     }
+    /* '%' is a condition that held: it counts as a matched element */
+    for (uint32_t i = 0; ok && i < p->nelems; i++)
+      if (e[i].kind == DYAD__PE_COMPOUND) score++;
     if (!ok || score <= best_score) continue;
     best_score = score;
     hit->pattern = b->pat_first + pi;
