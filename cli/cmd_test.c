@@ -15,6 +15,9 @@
  *   tokens     one line per sentence, words separated by spaces; the words
  *              of a multiword token are joined by '+' ("did+n't")
  *   conllu     the full `dyad tokenize` output
+ *   spans      one line per sentence, each word as form@start:end (byte
+ *              offsets in the input)
+ *   folds      one line per sentence, the ASCII folds of its words
  */
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +131,39 @@ static int kind_tokens(const test_case *tc, sbuf *out) {
   return 0;
 }
 
+static int kind_spans(const test_case *tc, sbuf *out) {
+  dyad_doc *doc = make_doc(tc);
+  if (!doc) return -1;
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+    const dyad_sentence *s = dyad_doc_sentence(doc, i);
+    for (uint32_t k = 0; k < s->ntokens; k++) {
+      char num[48];
+      snprintf(num, sizeof num, "@%u:%u", s->tokens[k].start, s->tokens[k].end);
+      if (k) sb_puts(out, " ");
+      sb_puts(out, s->tokens[k].form);
+      sb_puts(out, num);
+    }
+    sb_puts(out, "\n");
+  }
+  dyad_doc_free(doc);
+  return 0;
+}
+
+static int kind_folds(const test_case *tc, sbuf *out) {
+  dyad_doc *doc = make_doc(tc);
+  if (!doc) return -1;
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+    const dyad_sentence *s = dyad_doc_sentence(doc, i);
+    for (uint32_t k = 0; k < s->ntokens; k++) {
+      if (k) sb_puts(out, " ");
+      sb_puts(out, s->tokens[k].fold);
+    }
+    sb_puts(out, "\n");
+  }
+  dyad_doc_free(doc);
+  return 0;
+}
+
 static int sb_write(const char *data, size_t len, void *user) {
   sb_put(user, data, len);
   return 0;
@@ -189,6 +225,8 @@ static const struct {
     {"sentences", kind_sentences},
     {"tokens", kind_tokens},
     {"conllu", kind_conllu},
+    {"spans", kind_spans},
+    {"folds", kind_folds},
 };
 
 static void trim_trailing_blank(sbuf *b) {

@@ -14,6 +14,7 @@ static const command commands[] = {
     {"parse", cmd_parse, "tag, lemmatize and parse articles (CoNLL-U)"},
     {"train", cmd_train, "train the tagger, lemmatizer and parser on CoNLL-U"},
     {"eval-parse", cmd_eval_parse, "tagging/parsing accuracy against gold CoNLL-U"},
+    {"eval", cmd_eval, "score tokens and sentences against gold CoNLL-U (UD)"},
     {"test", cmd_test, "run test data files (cases with expected output)"},
     {"dict", cmd_dict, "check, look up, count and compile dictionaries"},
     {"code", cmd_code, "code articles into CAMEO events (JSONL, TSV, CSV)"},

@@ -241,6 +241,37 @@ typedef struct dyad_text_options {
  * harmless.  opts may be NULL. */
 DYAD_API dyad_status dyad_text_segment(dyad_doc *doc, const dyad_text_options *opts);
 
+/* Evaluation against gold CoNLL-U, aligned on characters as the CoNLL 2018
+ * shared task evaluation (conll18_ud_eval.py) does: the system doc must
+ * have been made from the gold doc's text (the same bytes), so spans can
+ * be compared directly.  Metrics: Tokens and Sentences (span F1), Words
+ * (multiword tokens aligned word by word on their forms), then, on aligned
+ * words, UPOS, XPOS, Lemmas, UAS and LAS (LAS compares the universal
+ * relation, without subtype). */
+typedef struct dyad_eval dyad_eval;
+
+typedef struct dyad_eval_metric {
+  const char *name;  /* "Tokens", "Sentences", "Words", "UPOS", ... */
+  size_t gold;       /* units in the gold docs */
+  size_t system;     /* units in the system docs */
+  size_t correct;    /* matched; precision = correct/system, recall = correct/gold */
+  int present;       /* 0 if the system never produced this annotation */
+} dyad_eval_metric;
+
+DYAD_API dyad_status dyad_eval_new(dyad_eval **out);
+DYAD_API void dyad_eval_free(dyad_eval *ev);
+/* Adds one document pair to the counts (neither doc is modified). */
+DYAD_API dyad_status dyad_eval_add(dyad_eval *ev, const dyad_doc *gold,
+                                   const dyad_doc *sys);
+DYAD_API size_t dyad_eval_metric_count(const dyad_eval *ev);
+DYAD_API const dyad_eval_metric *dyad_eval_metric_get(const dyad_eval *ev, size_t i);
+/* The word alignment behind dyad_eval_add(): for the i-th word of gold (in
+ * document order, over all sentences) gold_to_sys[i] is the index of the
+ * aligned system word (document order) or -1.  ngold must be the number of
+ * gold words.  For callers that score their own annotations. */
+DYAD_API dyad_status dyad_eval_align_words(const dyad_doc *gold, const dyad_doc *sys,
+                                           long *gold_to_sys, size_t ngold);
+
 /* ------------------------------------------------------------------------ */
 /* Events (src/code/, src/output/)                                           */
 /* ------------------------------------------------------------------------ */

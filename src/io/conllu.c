@@ -383,7 +383,7 @@ static dyad_status conllu_next(dyad_reader *r, dyad_doc **out) {
         }
         dyad__doc_set(st->doc, "id", v, strlen(v));
         dyad__buf_clear(&st->raw);
-      } else if (comment_value(line, "newpar")) {
+      } else if (comment_value(line, "newpar id") || comment_value(line, "newpar")) {
         st->newpar = 1;
       } else if ((v = comment_value(line, "sent_id"))) {
         free(st->sent_id);
