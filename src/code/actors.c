@@ -266,8 +266,18 @@ int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   if (h < 0 || max <= 0) return 0;
   int k = resolve_one(x, h, out, max);
   int first = k;
+  /* Conjuncts, including those a parser chained below another conjunct
+   * ("Russia, Turkey and Iran" as Russia <- Turkey <- Iran). */
+  int conj[32], nconj = 0;
   DYAD__FOR_CHILDREN(t, h, c) {
-    if (t->rel[c] != DYAD__R_CONJ || t->is_verb[c]) continue;
+    if (t->rel[c] == DYAD__R_CONJ && !t->is_verb[c] && nconj < 32) conj[nconj++] = c;
+  }
+  for (int ci = 0; ci < nconj; ci++)
+    DYAD__FOR_CHILDREN(t, conj[ci], c) {
+      if (t->rel[c] == DYAD__R_CONJ && !t->is_verb[c] && nconj < 32) conj[nconj++] = c;
+    }
+  for (int ci = 0; ci < nconj; ci++) {
+    int c = conj[ci];
     if (k >= max) break;
     int got = resolve_one(x, c, out + k, max - k);
     /* "Danish media and government", "lawmakers and officials in Arnor":
@@ -350,7 +360,8 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
     if (r == DYAD__R_ACL || r == DYAD__R_RELCL) {
       /* "an attack launched by X": the noun is what was acted on. */
       const char *x = t->tok[v].xpos;
-      if (r == DYAD__R_ACL && !strcmp(x, "VBN")) pas = 1;
+      if (r == DYAD__R_ACL && !strcmp(x, "VBN") && dyad__tree_child(t, v, DYAD__R_OBJ) < 0)
+        pas = 1;
       *passive = pas;
       return h;
     }
