@@ -4,13 +4,15 @@
 #
 #   bash bench/readers.sh [path/to/dyad] [MB]
 #
+# (run from the repository root after a Release build in build/).
+#
 # Generates in /tmp (never in the repository) a JSONL file of about MB
 # megabytes (default 200) by repeating one project-written article, and a
 # PETRARCH XML file of the same size by repeating one <Sentence> record;
 # runs `dyad tokenize` over each (output to /dev/null) and over a file ten
 # times smaller, under /usr/bin/time -v, and prints MB/s, articles/s and
 # peak RSS.  Flat memory means the two peak RSS figures are close.
-set -euo pipefail
+set -eu  # no pipefail: `yes | head` ends yes with SIGPIPE
 dyad=${1:-build/dyad}
 mb=${2:-200}
 tmp=$(mktemp -d /tmp/dyad-bench-readers.XXXXXX)
@@ -38,10 +40,18 @@ make_xml() {
   { echo '<Sentences>'; yes "$record" | head -n $(( n * lines )); echo '</Sentences>'; } >"$1"
 }
 
-run() { # run LABEL FILE
+# The readers alone (no text layer, no output): bench/read_all.c.
+libdir=$(dirname "$dyad")
+cc -O2 -Iinclude bench/read_all.c "$libdir/libdyad.a" \
+  $(pkg-config --libs jansson libutf8proc libxml-2.0) -lm -lpthread -o "$tmp/read_all"
+
+run() { # run LABEL FILE [COMMAND...]
   local label=$1 file=$2
+  shift 2
+  local cmd=("$@")
+  [ ${#cmd[@]} -eq 0 ] && cmd=("$dyad" tokenize --quiet)
   local bytes; bytes=$(stat -c %s "$file")
-  /usr/bin/time -v "$dyad" tokenize --quiet "$file" >/dev/null 2>"$tmp/time.txt" || true
+  /usr/bin/time -v "${cmd[@]}" "$file" >/dev/null 2>"$tmp/time.txt" || true
   local secs rss docs
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tmp/time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
@@ -55,10 +65,14 @@ run() { # run LABEL FILE
 small=$(( mb / 10 > 0 ? mb / 10 : 1 ))
 make_jsonl "$tmp/small.jsonl" "$small"
 make_jsonl "$tmp/big.jsonl" "$mb"
-run "jsonl ${small} MB" "$tmp/small.jsonl"
-run "jsonl ${mb} MB" "$tmp/big.jsonl"
+run "tokenize jsonl ${small} MB" "$tmp/small.jsonl"
+run "tokenize jsonl ${mb} MB" "$tmp/big.jsonl"
+run "read_all jsonl ${small} MB" "$tmp/small.jsonl" "$tmp/read_all"
+run "read_all jsonl ${mb} MB" "$tmp/big.jsonl" "$tmp/read_all"
 rm -f "$tmp/small.jsonl" "$tmp/big.jsonl"
 make_xml "$tmp/small.xml" "$small"
 make_xml "$tmp/big.xml" "$mb"
-run "xml ${small} MB" "$tmp/small.xml"
-run "xml ${mb} MB" "$tmp/big.xml"
+run "tokenize xml ${small} MB" "$tmp/small.xml"
+run "tokenize xml ${mb} MB" "$tmp/big.xml"
+run "read_all xml ${small} MB" "$tmp/small.xml" "$tmp/read_all"
+run "read_all xml ${mb} MB" "$tmp/big.xml" "$tmp/read_all"

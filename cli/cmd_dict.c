@@ -47,8 +47,16 @@ int cli_dict_option(cli_dict *o, int argc, char **argv, int *i) {
   return 0;
 }
 
+/* Outside `dyad dict check`, the warnings of a dictionary (Phoenix has 147)
+ * would bury the output of every run: they are counted and summarized in
+ * one line, errors are still printed one by one. */
+static void diag_errors_only(const dyad_diag *d, void *user) {
+  if (d->severity == DYAD_DIAG_WARNING) return;
+  cli_print_diag(d, user);
+}
+
 dyad_dict *cli_dict_load(cli_dict *o, cli_input *in, int check) {
-  dyad_dict_options opt = {cli_print_diag, in, check};
+  dyad_dict_options opt = {check ? cli_print_diag : diag_errors_only, in, check};
   dyad_dict *d = NULL;
   dyad_status st;
   if (o->nfiles) st = dyad_dict_load_files(o->files, o->nfiles, &opt, &d);
@@ -57,15 +65,22 @@ dyad_dict *cli_dict_load(cli_dict *o, cli_input *in, int check) {
     fprintf(stderr, "dyad: cannot load the dictionaries: %s\n", dyad_strerror(st));
     return NULL;
   }
+  if (!check && (dyad_dict_warnings(d) || dyad_dict_errors(d)) && !(in && in->quiet))
+    fprintf(stderr, "dyad: dictionaries loaded with %zu errors and %zu warnings "
+                    "('dyad dict check' lists them)\n",
+            dyad_dict_errors(d), dyad_dict_warnings(d));
   return d;
 }
 
 static const char help[] =
     "usage: dyad dict SUBCOMMAND [OPTIONS]\n"
     "\n"
-    "  check [FILE...]       load the dictionaries with every consistency check and\n"
-    "                        report each problem as file:line:column; exit 4 if\n"
-    "                        there are errors (warnings alone: exit 0)\n"
+    "  check [FILE...] [--codes codes.tsv]\n"
+    "                        load the dictionaries with every consistency check and\n"
+    "                        report each problem as file:line:column; event codes\n"
+    "                        are checked against the CAMEO table (--codes, else\n"
+    "                        data/cameo/codes.tsv if present); exit 4 if there are\n"
+    "                        errors (warnings alone: exit 0)\n"
     "  lookup PHRASE [--date YYYY-MM-DD]\n"
     "                        the entries matching PHRASE (actors, agents, verbs,\n"
     "                        synsets, discards, issues), the code that applies on\n"
@@ -79,10 +94,22 @@ static const char help[] =
     "FILE arguments of check/compile are like --dict FILE (a .ini is a config).\n"
     "Options: -q/--quiet (no warnings), --date D (lookup).\n\n";
 
-static int sub_check(cli_dict *o, cli_input *in) {
+static int sub_check(cli_dict *o, cli_input *in, const char *codes) {
   dyad_dict *d = cli_dict_load(o, in, 1);
   if (!d) return EXIT_FATAL;
   size_t e = dyad_dict_errors(d), w = dyad_dict_warnings(d);
+  /* Event codes against the CAMEO table: --codes FILE, else the data
+   * directory's cameo/codes.tsv when there is one. */
+  char def[4096];
+  if (codes || dyad_data_path("cameo/codes.tsv", def, sizeof def) == DYAD_OK) {
+    dyad_cameo *t = NULL;
+    if (dyad_cameo_load(codes ? codes : def, cli_print_diag, in, &t) != DYAD_OK) {
+      dyad_dict_free(d);
+      return EXIT_FATAL;
+    }
+    w += dyad_dict_check_codes(d, t, cli_print_diag, in);
+    dyad_cameo_free(t);
+  }
   fprintf(stderr, "dyad dict check: %zu errors, %zu warnings\n", e, w);
   dyad_dict_free(d);
   return e ? EXIT_CHECK : EXIT_OK;
@@ -110,12 +137,25 @@ static int sub_lookup(cli_dict *o, cli_input *in, const char *phrase, const char
     fprintf(stderr, "dyad dict lookup: bad date '%s'\n", date);
     return EXIT_USAGE;
   }
+  if (st == DYAD_ELIMIT) {
+    fprintf(stderr, "dyad dict lookup: phrase too long (at most 64 words of 128 bytes)\n");
+    return EXIT_USAGE;
+  }
+  if (st != DYAD_OK) fprintf(stderr, "dyad dict lookup: %s\n", dyad_strerror(st));
   return st == DYAD_OK ? EXIT_OK : EXIT_FATAL;
 }
 
+static double seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static int sub_stats(cli_dict *o, cli_input *in) {
+  double t0 = seconds();
   dyad_dict *d = cli_dict_load(o, in, 0);
   if (!d) return EXIT_FATAL;
+  fprintf(stderr, "dyad dict stats: loaded in %.1f ms\n", (seconds() - t0) * 1e3);
   dyad_status st = dyad_dict_stats(d, cli_write_stdout, NULL);
   dyad_dict_free(d);
   return st == DYAD_OK ? EXIT_OK : EXIT_FATAL;
@@ -147,7 +187,7 @@ int cmd_dict(int argc, char **argv) {
   memset(&o, 0, sizeof o);
   cli_input in;
   memset(&in, 0, sizeof in);
-  const char *date = NULL, *outpath = NULL, *phrase = NULL;
+  const char *date = NULL, *outpath = NULL, *phrase = NULL, *codes = NULL;
   char **args = calloc((size_t)argc, sizeof *args);
   int nargs = 0;
   if (!args) return EXIT_FATAL;
@@ -169,6 +209,10 @@ int cmd_dict(int argc, char **argv) {
     }
     if ((r = cli_opt(argv[i], "--date", argc, argv, &i, &v))) {
       date = r > 0 ? v : NULL;
+      continue;
+    }
+    if ((r = cli_opt(argv[i], "--codes", argc, argv, &i, &v))) {
+      codes = r > 0 ? v : NULL;
       continue;
     }
     if ((r = cli_opt(argv[i], "-o", argc, argv, &i, &v))) {
@@ -193,7 +237,7 @@ int cmd_dict(int argc, char **argv) {
       o.files[o.nfiles].kind = DYAD_DICT_AUTO;
       o.nfiles++;
     }
-    rc = !strcmp(sub, "check") ? sub_check(&o, &in)
+    rc = !strcmp(sub, "check") ? sub_check(&o, &in, codes)
          : !strcmp(sub, "stats") ? sub_stats(&o, &in)
                                  : sub_compile(&o, &in, outpath);
   } else if (!strcmp(sub, "lookup")) {

@@ -151,8 +151,9 @@ DYAD_API const char *dyad_doc_text(const dyad_doc *doc, size_t *len);
 DYAD_API const char *dyad_doc_extra_json(const dyad_doc *doc);
 DYAD_API size_t dyad_doc_sentence_count(const dyad_doc *doc);
 DYAD_API const dyad_sentence *dyad_doc_sentence(const dyad_doc *doc, size_t i);
-/* 1 if the sentences and tokens came with the input (CoNLL-U), 0 if the
- * text layer has to produce them. */
+/* 1 if the sentences and tokens came with the input (CoNLL-U, or PETRARCH
+ * XML whose every <Parse> is CoNLL-U), 0 if the text layer has to produce
+ * them (it then tokenizes only the sentences whose tokens are NULL). */
 DYAD_API int dyad_doc_pretokenized(const dyad_doc *doc);
 /* Number of invalid UTF-8 sequences replaced by U+FFFD in this doc. */
 DYAD_API size_t dyad_doc_invalid_utf8(const dyad_doc *doc);
@@ -542,6 +543,46 @@ DYAD_API size_t dyad_dict_match_actor(const dyad_dict *dict,
 /* Writes counts per file and kind, as a table. */
 DYAD_API dyad_status dyad_dict_stats(const dyad_dict *dict,
                                      dyad_write_fn write, void *user);
+
+/* ------------------------------------------------------------------------ */
+/* CAMEO event code table (data/cameo/codes.tsv)                             */
+/* ------------------------------------------------------------------------ */
+
+/* UTF-8 TSV, header "code<TAB>name<TAB>goldstein<TAB>quad_class<TAB>plover",
+ * one row per CAMEO event code ("043<TAB>Host a visit<TAB>2.8<TAB>1<TAB>
+ * CONSULT").  Immutable once loaded. */
+typedef struct dyad_cameo dyad_cameo;
+
+typedef struct dyad_cameo_code {
+  const char *code;     /* "043" */
+  const char *root;     /* its two-digit root, "04" */
+  const char *name;     /* "Host a visit" */
+  double goldstein;     /* -10 .. +10 */
+  int quad_class;       /* 1 verbal coop., 2 material coop., 3 verbal
+                           conflict, 4 material conflict */
+  const char *plover;   /* PLOVER category, "" if none */
+  long line;            /* line in the file */
+} dyad_cameo_code;
+
+/* path NULL: cameo/codes.tsv in the data directory (dyad_data_path).  Bad
+ * rows are reported (file:line) and skipped. */
+DYAD_API dyad_status dyad_cameo_load(const char *path, dyad_diag_fn diag,
+                                     void *diag_user, dyad_cameo **out);
+DYAD_API dyad_status dyad_cameo_load_memory(const char *name, const char *data,
+                                            size_t len, dyad_diag_fn diag,
+                                            void *diag_user, dyad_cameo **out);
+/* The row of a code, or NULL if the table does not have it. */
+DYAD_API const dyad_cameo_code *dyad_cameo_find(const dyad_cameo *t,
+                                                const char *code);
+DYAD_API size_t dyad_cameo_count(const dyad_cameo *t);
+DYAD_API void dyad_cameo_free(dyad_cameo *t);
+
+/* Reports (warning, file:line) every event code of the verb dictionaries
+ * (block, verb and pattern codes, both halves of paired codes) that the
+ * table does not define; returns how many. */
+DYAD_API size_t dyad_dict_check_codes(const dyad_dict *dict,
+                                      const dyad_cameo *codes,
+                                      dyad_diag_fn diag, void *diag_user);
 
 /* ------------------------------------------------------------------------ */
 /* Data files                                                                */

@@ -8,12 +8,11 @@
 #include <stdarg.h>
 
 #include "dict/dict.h"
+#include "util/limits.h"
 
-/* Longest phrase in words, and most forms generated from one line.  The
- * longest Phoenix actor phrase has 14 words; an issue line with three n:
- * and two + expansions makes 8 x 4 = 32 forms. */
-#define DYAD__DICT_MAX_WORDS 64u
-#define DYAD__DICT_MAX_FORMS 64u
+/* The limits of dictionaries are in util/limits.h (DYAD_DICT_*). */
+#define DYAD__DICT_MAX_WORDS DYAD_DICT_MAX_WORDS
+#define DYAD__DICT_MAX_FORMS DYAD_DICT_MAX_FORMS
 
 /* Grows d->name by one element (zeroed); returns it, or NULL when out of
  * memory (the builder then remembers the failure: see dyad__db_failed). */
@@ -29,6 +28,12 @@ int dyad__db_failed(const dyad_dict *d);
 /* Strings: appended to the pool (str) or shared when equal (intern). */
 uint32_t dyad__db_str(dyad_dict *d, const char *s, size_t len);
 uint32_t dyad__db_intern(dyad_dict *d, const char *s, size_t len);
+/* The offset of an interned string, or DYAD__NONE if it was never
+ * interned (nothing is added). */
+uint32_t dyad__db_intern_find(const dyad_dict *d, const char *s, size_t len);
+/* Synsets by interned name while reading (the latest definition). */
+uint32_t dyad__db_synset_get(const dyad_dict *d, uint32_t name);
+int dyad__db_synset_put(dyad_dict *d, uint32_t name, uint32_t id);
 /* Folds and interns one word; returns its id (DYAD__NONE on OOM or if the
  * folded word is empty). */
 uint32_t dyad__db_word(dyad_dict *d, const char *s, size_t len);
@@ -37,7 +42,8 @@ uint32_t dyad__db_wordlist(dyad_dict *d, const uint32_t *w, size_t n);
 
 /* Splits a phrase on '_' and blanks into folded words (a trailing ',' on
  * a word becomes a word of its own).  Returns the number of words, or
- * (size_t)-1 if more than max. */
+ * (size_t)-1 if more than max or a word is longer than
+ * DYAD_DICT_MAX_WORD_BYTES (callers report it as a phrase too long). */
 size_t dyad__db_split(dyad_dict *d, const char *s, size_t len, uint32_t *wids,
                       size_t max);
 
@@ -79,6 +85,14 @@ dyad_status dyad__read_agents(dyad_dict *d, const char *data, size_t len);
 dyad_status dyad__read_verbs(dyad_dict *d, const char *data, size_t len);
 dyad_status dyad__read_discards(dyad_dict *d, const char *data, size_t len);
 dyad_status dyad__read_issues(dyad_dict *d, const char *data, size_t len);
+
+/* The [Dictionaries] section of a config (load.c): fn gets each file named. */
+dyad_status dyad__dict_config_parse(const dyad_dict_options *o, const char *name, const char *data,
+                                    size_t len, size_t *warnings,
+                                    dyad_status (*fn)(dyad_dict_kind kind, const char *path,
+                                                      size_t plen, const char *key, long line,
+                                                      void *user),
+                                    void *user);
 
 /* Checks a code in brackets: upper-case letters and digits (actor codes),
  * or digits (event codes).  Returns NULL if fine or a short explanation. */

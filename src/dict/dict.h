@@ -25,41 +25,65 @@
  * separate words.  A trailing ',' on a word becomes its own word, because
  * the tokenizer splits it off.
  *
- * How lines map to the structures (CAMEO.2.0 and Phoenix examples):
+ * How lines map to the structures (invented lines in the CAMEO.2.0 and
+ * Phoenix formats; docs/dictionaries.md has more):
  *
- *   AFGHANISTAN_  [AFG]            actor #7: root "AFGHANISTAN_", default
- *   +KABUL_                        code AFG; entries (kind ACTOR, record 7)
- *                                  "afghanistan" and "kabul", both exact
- *                                  (trailing '_'), each with file:line.
- *   HAMID_KARZAI_                  actor #8: no default code; one entry;
- *   \t[AFGGOV 011222-141231]       dated codes {AFGGOV, 20011222, 20141231}
- *   \t[AFGELI >150101]             and {AFGELI, 20150101, DYAD__DATE_MAX}.
+ *   NORTHLAND_  [NLD]              actor #7: root "NORTHLAND_", default
+ *   +BOREALIA                      code NLD; entries (kind ACTOR, record 7)
+ *                                  "northland" (exact: trailing '_') and
+ *                                  "borealia" (a stem), each with file:line.
+ *   ANNA_VOSS_                     actor #8: no default code; one entry;
+ *   \t[NLDGOV 990101-031231]       dated codes {NLDGOV, 19990101, 20031231}
+ *   \t[NLDOPP >20040101]           and {NLDOPP, 20040101, DYAD__DATE_MAX}.
  *
- *   FOREIGN_MINISTER [~GOVFRM]     agent: code "GOVFRM", DYAD__AGENT_AFTER
+ *   DEPUTY_MAYOR [~GOVLOC]         agent: code "GOVLOC", DYAD__AGENT_AFTER
  *                                  (appended to the actor code); entries for
- *                                  "foreign minister" and the generated
- *                                  plural "foreign ministers".
- *   HUMAN_RIGHTS_BODY [NGO~]       agent: code "NGO", placed before.
+ *                                  "deputy mayor" and the generated plural
+ *                                  "deputy mayors".
+ *   AID_GROUP [NGO~]               agent: code "NGO", placed before.
  *
- *   &CURRENCY                      synset "&CURRENCY", phrases "money",
- *   +MONEY                         "moneys" (generated plural), "cash"
- *   +CASH_                         (no plural: trailing '_').
+ *   &FUNDS                         synset "&FUNDS", phrases "grant",
+ *   +GRANT                         "grants" (generated plural), "hard cash"
+ *   +HARD_CASH_                    (no plural: trailing '_').
  *
- *   ---  ACCELERATE   [---]  ---   verb block: desc "ACCELERATE", code "---"
- *   HURRY {HURRIES HURRIED}        verb "hurry" with forms hurry (base),
- *                                  hurries, hurried (irregular list given).
- *   +CORDON_OFF                    verb with verb word "cordon", post word
- *                                  "off"; forms cordons/cordoned/cordoning.
- *   - * (TO BORDER) [154] # RUSH   pattern: elems {PREP side=1 value="to",
- *                                  subs: {WORD "border"}}, code "154",
- *                                  comment "RUSH".
- *   - &MILITARY * [154]            pattern: {SYNSET side=0 value=&MILITARY}.
- *   - * {RELIEF AID} [073]         pattern: {PHRASE side=1, subs: WORD
- *                                  "relief", WORD "aid" (the head, last)}.
- *   - * (TO) [042:043]             pattern: {PREP "to", no subs}, paired:
- *                                  code "042", code2 "043".
- *   - $ * (AS &NEGOTIATOR) [045]   pattern: {SOURCE side=0}, {PREP ...}.
- *   ~ a (a b ATTACK) SAY = a b 015 transformation (see dyad__dict_transform).
+ *   ---  PLEDGE   [050]  ---       verb block: desc "PLEDGE", code "050".
+ *   PROMISE {PROMISES PROMISED}    verb "promise" with forms promise (base),
+ *                                  promises, promised (irregular list given).
+ *   +HAND_OVER                     verb with verb word "hand", post word
+ *                                  "over"; forms hands/handed/handing over.
+ *   TOUR [042:043]                 verb with its own code "042", code2 "043".
+ *   - * (TO FRONTIER) [154] # SEND pattern: elems {PREP side=1 value="to",
+ *                                  subs: {WORD "frontier"}}, code "154",
+ *                                  comment "SEND".
+ *   - &TROOPS * [154]              pattern: {SYNSET side=0 value=&TROOPS}.
+ *   - * {FLOOD RELIEF} [073]       pattern: {PHRASE side=1, subs: WORD
+ *                                  "flood", WORD "relief" (the head, last)}.
+ *   - * (WITH) [036:037]           pattern: {PREP "with", no subs}, paired:
+ *                                  code "036", code2 "037".
+ *   - $ * (AS &ENVOY) [045]        pattern: {SOURCE side=0}, {PREP ...}.
+ *   ~ a (a b PLEDGE) SAY = a b 057 transformation (see dyad__transform).
+ *
+ * Typical use by the coder, on a sentence's tokens t[0..n):
+ *
+ *   dyad__dict_match m[8];
+ *   size_t k = dyad__dict_match_at(d, t, n, i, DYAD__K_ACTOR | DYAD__K_AGENT,
+ *                                  DYAD__MATCH_LONGEST, m, 8);
+ *   if (k) {
+ *     const dyad__dict_entry *e = &d->entries[m[0].entry];
+ *     if (e->kind == DYAD__K_ACTOR)
+ *       code = dyad__dict_actor_code(d, e->record, 20230425, &line);
+ *     where = dyad__dict_file_name(d, e->file), e->line;   (provenance)
+ *   }
+ *   dyad__verb_match vm[4];
+ *   if (dyad__dict_verbs_at(d, t, n, v, DYAD__MATCH_LEMMA, vm, 4)) {
+ *     const dyad__verb *vb = &d->verbs[d->verb_forms[vm[0].form].verb];
+ *     const dyad__verb_block *blk = &d->blocks[vb->block];
+ *     for (uint32_t p = 0; p < blk->npats; p++) {
+ *       const dyad__pattern *pt = &d->patterns[blk->pat_first + p];
+ *       const dyad__pattern_elem *el = &d->pelems[pt->elem_first];
+ *       ... el[0 .. pt->nelems), in the order written ...
+ *     }
+ *   }
  *
  * Ownership: every pointer returned here points into the dictionary and
  * lives as long as it does.
@@ -289,7 +313,8 @@ typedef struct dyad__form_slot {
   X(dyad__form_slot, form_hash)                                \
   X(dyad__pattern, patterns)                                   \
   X(dyad__pattern_elem, pelems)                                \
-  X(dyad__transform, transforms)
+  X(dyad__transform, transforms)                               \
+  X(uint64_t, stem_bits)      /* filter: hashes of stem words */
 
 struct dyad_dict {
 #define DYAD__DICT_FIELD(type, name) type *name; uint32_t n_##name, cap_##name;
@@ -299,6 +324,7 @@ struct dyad_dict {
   void *build;        /* builder scratch (dict.c), NULL once finished */
   void *map;          /* the cache mapping when loaded from a cache */
   size_t map_len;
+  int borrowed;       /* arrays point into a cache (mapped or in memory) */
   size_t errors, warnings;
 };
 
@@ -362,7 +388,9 @@ size_t dyad__dict_verbs_at(const dyad_dict *d, const dyad_token *toks,
                            size_t n, size_t i, unsigned flags,
                            dyad__verb_match *out, size_t max);
 /* Verbs whose base form is the folded word `lemma`: fills up to max verbs[]
- * indices; returns the total. */
+ * indices; returns the total.  Multi-word verbs whose verb word is that
+ * lemma are included ("hand" gives HAND and +HAND_OVER): their adjacent
+ * words are checked by dyad__dict_verbs_at, or by the coder on the tree. */
 size_t dyad__dict_verbs_by_lemma(const dyad_dict *d, const char *lemma,
                                  uint32_t *out, size_t max);
 /* The code of a verb: its own, else its block's ("---" = null). */
@@ -398,5 +426,9 @@ dyad_status dyad__dict_read(dyad_dict *d, dyad_dict_kind kind,
 dyad_status dyad__dict_finish(dyad_dict *d);
 /* Releases the mapping of a dictionary loaded from a cache (cache.c). */
 void dyad__dict_unmap(dyad_dict *d);
+/* A cache held in memory (which must outlive the dictionary): checks the
+ * header, checksum and every cross reference (cache.c). */
+dyad_status dyad__dict_cache_open(const void *data, size_t len, const char *name,
+                                  const dyad_dict_options *opts, dyad_dict **out);
 
 #endif

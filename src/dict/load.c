@@ -9,10 +9,9 @@
 
 #include "dict/build.h"
 #include "util/buf.h"
+#include "util/limits.h"
 
-/* Largest dictionary file read: Phoenix.Countries.actors.txt is 1.5 MB;
- * 256 MiB leaves room while refusing a wrong file (a corpus, a device). */
-#define MAX_DICT_FILE (256u * 1024u * 1024u)
+#define MAX_DICT_FILE DYAD_DICT_MAX_FILE_BYTES
 
 static const char *const kind_names[] = {"auto",   "actors", "agents", "verbs",
                                          "discards", "issues", "config", "cache"};
@@ -117,21 +116,20 @@ static dyad_status read_file(dyad_dict *d, const dyad_dict_options *o, const cha
 
 /* A config: the [Dictionaries] section of a PETR_config.ini.  Values are
  * paths relative to the config's directory; actorfile_list is a comma
- * separated list. */
-static dyad_status read_config(dyad_dict *d, const dyad_dict_options *o, const char *path,
-                               const char *data, size_t len, int depth) {
+ * separated list.  Calls fn for every file named, with the path as written;
+ * stops at the first non-OK status fn returns. */
+dyad_status dyad__dict_config_parse(const dyad_dict_options *o, const char *name, const char *data,
+                                    size_t len, size_t *warnings,
+                                    dyad_status (*fn)(dyad_dict_kind kind, const char *path,
+                                                      size_t plen, const char *key, long line,
+                                                      void *user),
+                                    void *user) {
   static const struct {
     const char *key;
     dyad_dict_kind kind;
   } keys[] = {{"verbfile_name", DYAD_DICT_VERBS},       {"actorfile_list", DYAD_DICT_ACTORS},
               {"agentfile_name", DYAD_DICT_AGENTS},     {"discardfile_name", DYAD_DICT_DISCARDS},
               {"issuefile_name", DYAD_DICT_ISSUES},     {"actorfile_name", DYAD_DICT_ACTORS}};
-  if (depth > 4) {
-    report(o, DYAD_DIAG_ERROR, path, 0, "configs include each other too deeply");
-    return DYAD_ELIMIT;
-  }
-  const char *slash = strrchr(path, '/');
-  size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
   dyad__lines L = {data, data + len, 0};
   const char *s, *e;
   int in_dict = 0, found = 0;
@@ -148,20 +146,23 @@ static dyad_status read_config(dyad_dict *d, const dyad_dict_options *o, const c
     if (!eq) eq = memchr(s, ':', (size_t)(e - s));
     if (!eq) {
       snprintf(msg, sizeof msg, "line is not 'key = value': '%.*s'", (int)(e - s), s);
-      report(o, DYAD_DIAG_WARNING, path, L.line, msg);
-      d->warnings++;
+      report(o, DYAD_DIAG_WARNING, name, L.line, msg);
+      (*warnings)++;
       continue;
     }
     const char *ke = eq;
     while (ke > s && (ke[-1] == ' ' || ke[-1] == '\t')) ke--;
     dyad_dict_kind kind = DYAD_DICT_AUTO;
+    const char *key = NULL;
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-      if (strlen(keys[k].key) == (size_t)(ke - s) && !memcmp(keys[k].key, s, (size_t)(ke - s)))
+      if (strlen(keys[k].key) == (size_t)(ke - s) && !memcmp(keys[k].key, s, (size_t)(ke - s))) {
         kind = keys[k].kind;
+        key = keys[k].key;
+      }
     if (kind == DYAD_DICT_AUTO) {
       snprintf(msg, sizeof msg, "unknown key '%.*s' in [Dictionaries] ignored", (int)(ke - s), s);
-      report(o, DYAD_DIAG_WARNING, path, L.line, msg);
-      d->warnings++;
+      report(o, DYAD_DIAG_WARNING, name, L.line, msg);
+      (*warnings)++;
       continue;
     }
     for (const char *v = eq + 1; v < e;) {
@@ -171,27 +172,52 @@ static dyad_status read_config(dyad_dict *d, const dyad_dict_options *o, const c
       const char *ve = v;
       while (ve > vb && (ve[-1] == ' ' || ve[-1] == '\t')) ve--;
       if (ve == vb) continue;
-      char full[4096];
-      int r = *vb == '/' ? snprintf(full, sizeof full, "%.*s", (int)(ve - vb), vb)
-                         : snprintf(full, sizeof full, "%.*s%.*s", (int)dirlen, path,
-                                    (int)(ve - vb), vb);
-      if (r < 0 || (size_t)r >= sizeof full) return DYAD_ELIMIT;
-      dyad_status st = read_file(d, o, full, kind, depth + 1);
-      if (st != DYAD_OK) {
-        snprintf(msg, sizeof msg, "named here (%.*s): %s", (int)(ke - s), s, dyad_strerror(st));
-        report(o, DYAD_DIAG_NOTE, path, L.line, msg);
-        return st;
-      }
+      dyad_status st = fn(kind, vb, (size_t)(ve - vb), key, L.line, user);
+      if (st != DYAD_OK) return st;
       found++;
     }
   }
   if (!found) {
-    report(o, DYAD_DIAG_ERROR, path, 0,
+    report(o, DYAD_DIAG_ERROR, name, 0,
            "no dictionary named (a [Dictionaries] section with verbfile_name, actorfile_list, "
            "agentfile_name, discardfile_name or issuefile_name is expected)");
     return DYAD_EFORMAT;
   }
   return DYAD_OK;
+}
+
+typedef struct {
+  dyad_dict *d;
+  const dyad_dict_options *o;
+  const char *path;
+  int depth;
+} config_ctx;
+
+static dyad_status config_file(dyad_dict_kind kind, const char *p, size_t plen, const char *key,
+                               long line, void *user) {
+  config_ctx *c = user;
+  const char *slash = strrchr(c->path, '/');
+  size_t dirlen = slash ? (size_t)(slash - c->path + 1) : 0;
+  char full[4096], msg[600];
+  int r = *p == '/' ? snprintf(full, sizeof full, "%.*s", (int)plen, p)
+                    : snprintf(full, sizeof full, "%.*s%.*s", (int)dirlen, c->path, (int)plen, p);
+  if (r < 0 || (size_t)r >= sizeof full) return DYAD_ELIMIT;
+  dyad_status st = read_file(c->d, c->o, full, kind, c->depth + 1);
+  if (st != DYAD_OK) {
+    snprintf(msg, sizeof msg, "named here (%s): %s", key, dyad_strerror(st));
+    report(c->o, DYAD_DIAG_NOTE, c->path, line, msg);
+  }
+  return st;
+}
+
+static dyad_status read_config(dyad_dict *d, const dyad_dict_options *o, const char *path,
+                               const char *data, size_t len, int depth) {
+  if (depth > 4) {
+    report(o, DYAD_DIAG_ERROR, path, 0, "configs include each other too deeply");
+    return DYAD_ELIMIT;
+  }
+  config_ctx c = {d, o, path, depth};
+  return dyad__dict_config_parse(o, path, data, len, &d->warnings, config_file, &c);
 }
 
 static dyad_status read_file(dyad_dict *d, const dyad_dict_options *o, const char *path,

@@ -117,10 +117,15 @@ static const char *parse_code(dyad_dict *d, actor_state *st, const char *line_st
   dc->from = from;
   dc->to = to;
   dc->line = (uint32_t)line;
-  if (dyad__db_checking(d) && from <= to) {
+  /* Overlaps are checked pairwise among a record's first 256 restrictions
+   * (TABARI allowed 256 characters of them in all). */
+  if (dyad__db_checking(d) && from <= to && ac->ncodes < 256) {
     for (uint32_t k = 0; k < ac->ncodes; k++) {
       const dyad__dated_code *o = &d->dated[ac->code_first + k];
-      if (o->from <= o->to && o->from <= to && from <= o->to && o->code != code)
+      /* Ranges that share only their boundary day are how consecutive
+       * periods are written ([X 320101-331108] [Y 331108-730717]). */
+      int32_t lo = o->from > from ? o->from : from, hi = o->to < to ? o->to : to;
+      if (o->from <= o->to && lo < hi && o->code != code)
         dyad__db_diag(d, DYAD_DIAG_WARNING, line, col,
                       "date range of [%s] overlaps [%s] at line %u; the first listed applies",
                       d->strs + code, d->strs + o->code, o->line);
@@ -189,9 +194,10 @@ dyad_status dyad__read_actors(dyad_dict *d, const char *data, size_t len) {
     size_t nw = dyad__db_split(d, pb, (size_t)(q - pb), wids, DYAD__DICT_MAX_WORDS);
     if (nw == (size_t)-1 || nw == 0) {
       dyad__db_diag(d, DYAD_DIAG_ERROR, L.line, (long)(pb - cl.s) + 1,
-                    nw ? "actor phrase longer than %u words; skipped"
+                    nw ? "actor phrase too long (more than %u words, or a word over %u bytes); "
+                         "skipped"
                        : "actor phrase has no words; skipped",
-                    DYAD__DICT_MAX_WORDS);
+                    DYAD__DICT_MAX_WORDS, DYAD_DICT_MAX_WORD_BYTES);
       if (!synonym) st.actor = DYAD__NONE;
       continue;
     }

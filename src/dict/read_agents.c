@@ -16,8 +16,8 @@
 
 #include "dict/read_common.h"
 
-#define MAX_SUBST_SETS 64u
-#define MAX_SUBST_ITEMS 32u
+#define MAX_SUBST_SETS DYAD_DICT_MAX_SUBST_SETS
+#define MAX_SUBST_ITEMS DYAD_DICT_MAX_SUBST_ITEMS
 
 typedef struct {
   char name[32];
@@ -35,8 +35,14 @@ static void add_phrase(dyad_dict *d, const char *s, size_t len, unsigned flags, 
   uint32_t wids[DYAD__DICT_MAX_WORDS];
   size_t nw = dyad__db_split(d, s, len, wids, DYAD__DICT_MAX_WORDS);
   if (nw == (size_t)-1 || nw == 0) {
-    dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1, "agent phrase '%.*s' %s; skipped", (int)len, s,
-                  nw ? "is too long" : "has no words");
+    if (nw)
+      dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1,
+                    "agent phrase '%.*s' is too long (more than %u words, or a word over %u "
+                    "bytes); skipped",
+                    (int)len, s, DYAD__DICT_MAX_WORDS, DYAD_DICT_MAX_WORD_BYTES);
+    else
+      dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1, "agent phrase '%.*s' has no words; skipped",
+                    (int)len, s);
     return;
   }
   uint32_t ph = dyad__db_str(d, s, len);
@@ -53,9 +59,18 @@ static void add_with_plural(dyad_dict *d, const char *s, size_t len, long line, 
   if (b == len) return;
   char fold[128], pl[160], full[1024];
   size_t fl = dyad__dict_fold(s + b, len - b, fold, sizeof fold);
-  if (fl == (size_t)-1) return;
-  size_t pn = dyad__db_plural(fold, fl, pl, sizeof pl);
-  if (!pn || b + pn >= sizeof full) return;
+  size_t pn = fl == (size_t)-1 ? 0 : dyad__db_plural(fold, fl, pl, sizeof pl);
+  if (!pn || b + pn >= sizeof full) {
+    dyad__db_diag(d, DYAD_DIAG_WARNING, line, 1, "phrase too long to make its plural: '%.*s'",
+                  (int)len, s);
+    return;
+  }
+  /* Keep the file's case in messages and lookups: "MINISTERS". */
+  int upper = 1;
+  for (size_t k = b; k < len; k++)
+    if (s[k] >= 'a' && s[k] <= 'z') upper = 0;
+  for (size_t k = 0; upper && k < pn; k++)
+    if (pl[k] >= 'a' && pl[k] <= 'z') pl[k] = (char)(pl[k] - 32);
   memcpy(full, s, b);
   memcpy(full + b, pl, pn);
   add_phrase(d, full, b + pn, flags | DYAD__E_GENERATED, line, rec);
@@ -63,9 +78,18 @@ static void add_with_plural(dyad_dict *d, const char *s, size_t len, long line, 
 
 /* Expands the first !NAME! in s (recursively for further ones). */
 static void expand(dyad_dict *d, agent_state *st, const char *s, size_t len, long line,
-                   uint32_t rec, int plural, const char *plurals, size_t npl, int depth) {
+                   uint32_t rec, int plural, const char *plurals, size_t npl, int depth,
+                   size_t *made) {
   const char *m = memchr(s, '!', len);
   if (!m) {
+    /* Several sets in one phrase multiply: bound the product. */
+    if (++*made > DYAD_DICT_MAX_FORMS) {
+      if (*made == DYAD_DICT_MAX_FORMS + 1)
+        dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1,
+                      "substitutions make more than %u phrases; the rest skipped",
+                      DYAD_DICT_MAX_FORMS);
+      return;
+    }
     if (depth) { /* substituted: no plural formation (documented rule) */
       add_phrase(d, s, len, DYAD__E_GENERATED, line, rec);
       return;
@@ -96,16 +120,26 @@ static void expand(dyad_dict *d, agent_state *st, const char *s, size_t len, lon
                   (int)nl, m, (int)nl, m);
     return;
   }
-  if (depth > 4) return;
+  if (depth >= 4) {
+    dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1,
+                  "more than 4 substitution markers in one phrase; skipped");
+    *made = DYAD_DICT_MAX_FORMS + 2; /* stop, and no second message */
+    return;
+  }
   for (size_t k = 0; k < set->n; k++) {
     const char *item = d->strs + set->items[k];
     char buf[1024];
     size_t il = strlen(item), pre = (size_t)(m - s), post = len - pre - nl;
-    if (pre + il + post >= sizeof buf) continue;
+    if (pre + il + post >= sizeof buf) {
+      dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1, "phrase with '%s' substituted is too long; skipped",
+                    item);
+      continue;
+    }
     memcpy(buf, s, pre);
     memcpy(buf + pre, item, il);
     memcpy(buf + pre + il, m2 + 1, post);
-    expand(d, st, buf, pre + il + post, line, rec, 0, NULL, 0, depth + 1);
+    expand(d, st, buf, pre + il + post, line, rec, 0, NULL, 0, depth + 1, made);
+    if (*made > DYAD_DICT_MAX_FORMS) return;
   }
 }
 
@@ -234,7 +268,8 @@ dyad_status dyad__read_agents(dyad_dict *d, const char *data, size_t len) {
     ag->file = dyad__db_file(d);
     ag->line = (uint32_t)L.line;
     d->files[dyad__db_file(d)].records++;
-    expand(d, st, p, (size_t)(ph_end - p), L.line, d->n_agents - 1, 1, plurals, npl, 0);
+    size_t made = 0;
+    expand(d, st, p, (size_t)(ph_end - p), L.line, d->n_agents - 1, 1, plurals, npl, 0, &made);
   }
   free(st);
   dyad__buf_free(&cl.fixed);

@@ -52,7 +52,10 @@ dyad_status dyad__read_discards(dyad_dict *d, const char *data, size_t len) {
     uint32_t wids[DYAD__DICT_MAX_WORDS];
     size_t nw = dyad__db_split(d, p, (size_t)(pe - p), wids, DYAD__DICT_MAX_WORDS);
     if (nw == (size_t)-1 || nw == 0) {
-      dyad__db_diag(d, DYAD_DIAG_ERROR, L.line, 1, "bad discard phrase; skipped");
+      dyad__db_diag(d, DYAD_DIAG_ERROR, L.line, 1,
+                    "discard phrase too long (more than %u words, or a word over %u bytes); "
+                    "skipped",
+                    DYAD__DICT_MAX_WORDS, DYAD_DICT_MAX_WORD_BYTES);
       continue;
     }
     d->files[dyad__db_file(d)].records++;
@@ -165,14 +168,20 @@ static void issue_phrase(dyad_dict *d, const char *ls, const char *p, const char
       const char *a = alts[k][x % (size_t)nalt[k]];
       x /= (size_t)nalt[k];
       size_t al = strlen(a);
-      if (bl + al + 2 >= sizeof buf) break;
+      if (bl + al + 2 >= sizeof buf) {
+        bl = 0;
+        break;
+      }
       if (bl) buf[bl++] = ' ';
       memcpy(buf + bl, a, al);
       bl += al;
     }
     uint32_t wids[DYAD__DICT_MAX_WORDS];
-    size_t nw = dyad__db_split(d, buf, bl, wids, DYAD__DICT_MAX_WORDS);
-    if (nw == (size_t)-1 || nw == 0) continue;
+    size_t nw = bl ? dyad__db_split(d, buf, bl, wids, DYAD__DICT_MAX_WORDS) : (size_t)-1;
+    if (nw == (size_t)-1 || nw == 0) {
+      dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1, "issue phrase too long; skipped");
+      break;
+    }
     dyad__db_entry(d, DYAD__K_ISSUE, flags | (c ? DYAD__E_GENERATED : 0), line,
                    dyad__db_str(d, buf, bl), rec, wids, nw);
   }
@@ -232,9 +241,13 @@ dyad_status dyad__read_issues(dyad_dict *d, const char *data, size_t len) {
       code = dyad__db_intern(d, br + 1, (size_t)(close - br - 1));
       if (flags) dyad__db_diag(d, DYAD_DIAG_WARNING, L.line, (long)(br - cl.s) + 1,
                                "code on an ignore ('~') line is not used");
+    } else if (!flags && category != DYAD__NONE && d->strs[category]) {
+      dyad__db_diag(d, DYAD_DIAG_WARNING, L.line, (long)(pe - cl.s) + 1,
+                    "issue phrase without a [CODE]: the category %s is used", d->strs + category);
+      code = category;
     } else if (!flags) {
       dyad__db_diag(d, DYAD_DIAG_ERROR, L.line, (long)(pe - cl.s) + 1,
-                    "issue phrase without a [CODE]; skipped");
+                    "issue phrase without a [CODE] outside any <ISSUE CATEGORY=...>; skipped");
       continue;
     }
     while (phe > p && (phe[-1] == ' ' || phe[-1] == '\t')) phe--;

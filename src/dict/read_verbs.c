@@ -16,7 +16,7 @@
 
 #include "dict/read_common.h"
 
-#define MAX_ELEMS 32u
+#define MAX_ELEMS DYAD_DICT_MAX_PATTERN_ELEMS
 
 typedef struct {
   uint32_t block; /* current block or NONE */
@@ -120,6 +120,11 @@ static const char *read_code(dyad_dict *d, const char *ls, const char *p, const 
 static void synset_phrase(dyad_dict *d, verb_state *st, const char *p, const char *e,
                           long line, const char *ls) {
   dyad__synset *sy = &d->synsets[st->synset];
+  while (p < e && is_blank(*p)) p++;
+  if (p == e) {
+    dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(p - ls) + 1, "empty synset phrase; skipped");
+    return;
+  }
   if (*p == '&') {
     dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(p - ls) + 1,
                   "a synset inside a synset ('%.*s') is not supported; skipped", (int)(e - p), p);
@@ -134,7 +139,9 @@ static void synset_phrase(dyad_dict *d, verb_state *st, const char *p, const cha
   uint32_t wids[DYAD__DICT_MAX_WORDS];
   size_t nw = dyad__db_split(d, p, (size_t)(e - p), wids, DYAD__DICT_MAX_WORDS);
   if (nw == (size_t)-1 || nw == 0) {
-    dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(p - ls) + 1, "bad synset phrase; skipped");
+    dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(p - ls) + 1,
+                  "synset phrase too long (more than %u words, or a word over %u bytes); skipped",
+                  DYAD__DICT_MAX_WORDS, DYAD_DICT_MAX_WORD_BYTES);
     return;
   }
   int plural = !sy->noplural && e[-1] != '_';
@@ -176,10 +183,17 @@ static void synset_start(dyad_dict *d, verb_state *st, const char *p, const char
     return;
   }
   char name[128];
-  size_t n = (size_t)(ne - p) < sizeof name - 1 ? (size_t)(ne - p) : sizeof name - 1;
+  if ((size_t)(ne - p) >= sizeof name) {
+    dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1, "synset name longer than %zu bytes; skipped",
+                  sizeof name - 1);
+    st->in_synset = 1;
+    st->synset = DYAD__NONE;
+    return;
+  }
+  size_t n = (size_t)(ne - p);
   memcpy(name, p, n);
   name[n] = '\0';
-  uint32_t old = dyad__dict_synset_find(d, name);
+  uint32_t old = dyad__db_synset_get(d, dyad__db_intern_find(d, name, n));
   if (old != DYAD__NONE)
     dyad__db_diag(d, DYAD_DIAG_WARNING, line, 1,
                   "synset %s defined again (first at line %u); patterns after this line use "
@@ -191,6 +205,11 @@ static void synset_start(dyad_dict *d, verb_state *st, const char *p, const char
     return;
   }
   sy->name = dyad__db_intern(d, name, n);
+  if (sy->name == DYAD__NONE || dyad__db_synset_put(d, sy->name, d->n_synsets - 1)) {
+    dyad__db_oom(d);
+    return;
+  }
+  sy = &d->synsets[d->n_synsets - 1];
   sy->file = dyad__db_file(d);
   sy->noplural = (uint16_t)noplural;
   sy->line = (uint32_t)line;
@@ -206,11 +225,7 @@ static void synset_start(dyad_dict *d, verb_state *st, const char *p, const char
 
 /* Last synset with this name (a redefinition shadows the first). */
 static uint32_t synset_lookup(const dyad_dict *d, const char *s, size_t n) {
-  for (uint32_t k = d->n_synsets; k-- > 0;) {
-    const char *nm = d->strs + d->synsets[k].name;
-    if (!strncmp(nm, s, n) && nm[n] == '\0') return k;
-  }
-  return DYAD__NONE;
+  return dyad__db_synset_get(d, dyad__db_intern_find(d, s, n));
 }
 
 /* ---- Verb blocks and verbs -------------------------------------------------- */
@@ -329,7 +344,8 @@ static void verb_line(dyad_dict *d, verb_state *st, const char *ls, const char *
   int r = split_verb(d, p, (size_t)(pe - p), pre, &npre, &vw, post, &npost, &plus);
   if (r) {
     dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(p - ls) + 1,
-                  r == -2 ? "more than one '+' in a multi-word verb; skipped" : "bad verb phrase; skipped");
+                  r == -2 ? "more than one '+' in a multi-word verb; skipped"
+                          : "verb phrase too long, or '+' not on a word; skipped");
     return;
   }
   if (!plus && (npre || npost))
@@ -353,9 +369,10 @@ static void verb_line(dyad_dict *d, verb_state *st, const char *ls, const char *
   add_form(d, vid, vw, pre, npre, post, npost, 1);
   if (forms) {
     for (const char *f = forms; f < forms_end;) {
-      while (f < forms_end && is_blank(*f)) f++;
+      /* Forms are separated by blanks; some lines also use commas. */
+      while (f < forms_end && (is_blank(*f) || *f == ',')) f++;
       const char *fb = f;
-      while (f < forms_end && !is_blank(*f)) f++;
+      while (f < forms_end && !is_blank(*f) && *f != ',') f++;
       if (f == fb) continue;
       uint32_t fpre[DYAD__DICT_MAX_WORDS], fpost[DYAD__DICT_MAX_WORDS], fw;
       size_t fnpre, fnpost;
@@ -451,7 +468,7 @@ static int atom(pparse *ps, const char *b, const char *x) {
   uint32_t w[DYAD__DICT_MAX_WORDS];
   size_t nw = dyad__db_split(ps->d, b, n, w, DYAD__DICT_MAX_WORDS);
   if (nw == (size_t)-1 || nw == 0) {
-    perr(ps, b, "bad word");
+    perr(ps, b, "word too long");
     return -1;
   }
   if (nw == 1) return new_node(&ps->t, DYAD__PE_WORD, ps->side, w[0]);

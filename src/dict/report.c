@@ -98,8 +98,9 @@ dyad_status dyad_dict_lookup(const dyad_dict *d, const char *phrase, const char 
       const dyad__verb_form *f = &d->verb_forms[vm[j].form];
       const dyad__verb *v = &d->verbs[f->verb];
       const dyad__verb_block *bl = &d->blocks[v->block];
-      dyad__buf_printf(&b, "verb\t%s\t%s\t", v->phrase == DYAD__NONE ? "" : d->strs + v->phrase,
-                       dyad__dict_verb_code(d, f->verb));
+      dyad__buf_printf(&b, "verb\t%s\t%s%s%s\t", v->phrase == DYAD__NONE ? "" : d->strs + v->phrase,
+                       dyad__dict_verb_code(d, f->verb), v->code2 != DYAD__NONE ? ":" : "",
+                       v->code2 != DYAD__NONE ? d->strs + v->code2 : "");
       where(d, &b, v->file, v->line);
       dyad__buf_printf(&b, "\tblock %s (line %u), %u patterns%s\n", d->strs + bl->desc, bl->line,
                        bl->npats, f->base ? "" : ", inflected form");

@@ -178,6 +178,10 @@ static void token_line(dyad_reader *r, conllu_state *st, char *line) {
   w->form = strdup(f[1]); w->lemma = strdup(f[2]); w->upos = strdup(f[3]);
   w->xpos = strdup(f[4]); w->feats = strdup(f[5]); w->deprel = strdup(f[7]);
   w->misc = strdup(f[9]);
+  if (!w->form || !w->lemma || !w->upos || !w->xpos || !w->feats || !w->deprel || !w->misc) {
+    sentence_error(r, st, "out of memory");
+    return;
+  }
   w->head = head;
   w->space_after = !misc_has(f[9], "SpaceAfter=No");
   if (st->mwt_left > 0) {

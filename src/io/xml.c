@@ -22,6 +22,7 @@
  * sink without being held in memory.
  */
 #include <jansson.h>
+#include <limits.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -42,6 +43,8 @@ typedef struct {
   size_t pos;       /* scan position in w */
   size_t rec0;      /* start of the current record in w */
   long wline;       /* line number of w.data[0] */
+  size_t lc_pos;    /* line_at() cache: w[lc_pos] is on line lc_line */
+  long lc_line;
   long rec_line;    /* line where the current record starts */
   int mode, kind, eof;
   dyad__buf clean;  /* the record after cleaning, for libxml2 */
@@ -55,24 +58,58 @@ typedef struct {
 /* Scanner                                                                   */
 /* ------------------------------------------------------------------------ */
 
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 static long count_lines(const char *s, size_t n) {
   long k = 0;
   for (const char *e = s + n; (s = memchr(s, '\n', (size_t)(e - s))); s++) k++;
   return k;
 }
 
-static long line_at(const xml_state *st, size_t pos) {
-  return st->wline + count_lines(st->w.data, pos);
+/* Line of w[pos]; counts on from the last answer, since positions asked
+ * for only grow between drops (counting from w[0] each time would scan
+ * the 64 kB window once per record). */
+static long line_at(xml_state *st, size_t pos) {
+  if (pos < st->lc_pos) st->lc_pos = 0, st->lc_line = st->wline;
+  st->lc_line += count_lines(st->w.data + st->lc_pos, pos - st->lc_pos);
+  st->lc_pos = pos;
+  return st->lc_line;
 }
 
 static void drop(xml_state *st, size_t n) {
   if (!n) return;
-  st->wline += count_lines(st->w.data, n);
+  st->wline = line_at(st, n);
+  st->lc_pos = 0;
+  st->lc_line = st->wline;
   memmove(st->w.data, st->w.data + n, st->w.len - n);
   st->w.len -= n;
   st->w.data[st->w.len] = '\0';
   st->pos -= n;
   st->rec0 = st->rec0 >= n ? st->rec0 - n : 0;
+}
+
+/* The id="..." of a record's start tag, for messages about a record
+ * libxml2 never sees; NULL if there is none. */
+static const char *raw_id(const char *s, size_t n, char *out, size_t size) {
+  const char *gt = memchr(s, '>', n);
+  size_t end = gt ? (size_t)(gt - s) : n;
+  for (size_t i = 2; i + 2 < end; i++) {
+    if (s[i] != 'd' || s[i - 1] != 'i' || !is_space(s[i - 2])) continue;
+    size_t j = i + 1;
+    while (j < end && is_space(s[j])) j++;
+    if (j >= end || s[j] != '=') continue;
+    j++;
+    while (j < end && is_space(s[j])) j++;
+    if (j >= end || (s[j] != '"' && s[j] != '\'')) continue;
+    char q = s[j++];
+    size_t k = j;
+    while (k < end && s[k] != q) k++;
+    if (k >= end || k - j >= size) return NULL;
+    memcpy(out, s + j, k - j);
+    out[k - j] = '\0';
+    return out;
+  }
+  return NULL;
 }
 
 /* Gets more input into the window, first dropping what is no longer needed
@@ -85,7 +122,9 @@ static int pull(dyad_reader *r, xml_state *st) {
   } else if (st->mode == IN_REC) {
     drop(st, st->rec0);
     if (st->w.len > r->max_record) {
-      dyad__reader_diag(r, DYAD_DIAG_ERROR, st->rec_line, NULL,
+      char id[80];
+      dyad__reader_diag(r, DYAD_DIAG_ERROR, st->rec_line,
+                        raw_id(st->w.data, st->w.len, id, sizeof id),
                         "<%s> record longer than the limit of %zu bytes (--max-record); "
                         "record skipped",
                         kind_name[st->kind], r->max_record);
@@ -344,7 +383,6 @@ static int own_text(xmlNodePtr n, dyad__buf *out) {
   return dyad__buf_append(out, "", 0);
 }
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 static void trim(const char **s, size_t *n) {
   while (*n && is_space(**s)) (*s)++, (*n)--;
@@ -638,7 +676,7 @@ typedef struct {
 
 /* Makes the sentences of doc (text already set) from the given spans. */
 static dyad_status add_sentences(dyad_reader *r, xml_state *st, dyad_doc *doc,
-                                 const sent_src *ss, size_t n, dyad__buf *tmp) {
+                                 const sent_src *ss, size_t n) {
   for (size_t i = 0; i < n; i++) {
     dyad_sentence *s = dyad__doc_add_sentence(doc);
     if (!s) return DYAD_ENOMEM;
@@ -665,8 +703,6 @@ static dyad_status add_sentences(dyad_reader *r, xml_state *st, dyad_doc *doc,
         if (why)
           dyad__reader_diag(r, DYAD_DIAG_WARNING, st->rec_line, s->id,
                             "CoNLL-U <Parse> not used for tokens: %s", why);
-        else
-          doc->pretokenized = 1;
         if (mis)
           dyad__reader_diag(r, DYAD_DIAG_WARNING, st->rec_line, s->id,
                             "%zu word(s) of the <Parse> do not match the <Text>; their "
@@ -676,7 +712,12 @@ static dyad_status add_sentences(dyad_reader *r, xml_state *st, dyad_doc *doc,
     }
     xmlFree(pc);
   }
-  (void)tmp;
+  /* Pre-tokenized only when every sentence came with its words; otherwise
+   * the text layer tokenizes the sentences that have none (tokens NULL)
+   * and keeps the given ones. */
+  int all = n > 0;
+  for (size_t i = 0; i < doc->nsents; i++) all = all && doc->sents[i].tokens != NULL;
+  doc->pretokenized = all;
   return DYAD_OK;
 }
 
@@ -881,7 +922,7 @@ static dyad_status build_doc(dyad_reader *r, xml_state *st, xmlDocPtr x,
     free(dump);
     if (res) goto done;
   }
-  if ((res = add_sentences(r, st, doc, ss, nss, &tmp))) goto done;
+  if ((res = add_sentences(r, st, doc, ss, nss))) goto done;
   doc->invalid_utf8 = st->bad;
   if (st->bad)
     dyad__reader_diag(r, DYAD_DIAG_WARNING, st->rec_line, id,
@@ -958,7 +999,7 @@ static dyad_status read_environment(dyad_reader *r, xml_state *st, xmlDocPtr x) 
 static dyad_status xml_init(dyad_reader *r) {
   xml_state *st = calloc(1, sizeof *st);
   if (!st) return DYAD_ENOMEM;
-  st->wline = 1;
+  st->wline = st->lc_line = 1;
   r->state = st;
   xmlInitParser();
   return DYAD_OK;
@@ -974,30 +1015,6 @@ static void xml_free(dyad_reader *r) {
   free(st);
 }
 
-/* The id="..." of a record's start tag, for messages about a record
- * libxml2 never sees; NULL if there is none. */
-static const char *raw_id(const char *s, size_t n, char *out, size_t size) {
-  const char *gt = memchr(s, '>', n);
-  size_t end = gt ? (size_t)(gt - s) : n;
-  for (size_t i = 2; i + 2 < end; i++) {
-    if (s[i] != 'd' || s[i - 1] != 'i' || !is_space(s[i - 2])) continue;
-    size_t j = i + 1;
-    while (j < end && is_space(s[j])) j++;
-    if (j >= end || s[j] != '=') continue;
-    j++;
-    while (j < end && is_space(s[j])) j++;
-    if (j >= end || (s[j] != '"' && s[j] != '\'')) continue;
-    char q = s[j++];
-    size_t k = j;
-    while (k < end && s[k] != q) k++;
-    if (k >= end || k - j >= size) return NULL;
-    memcpy(out, s + j, k - j);
-    out[k - j] = '\0';
-    return out;
-  }
-  return NULL;
-}
-
 /* The current record ends at `end` (exclusive): parse it and make a doc,
  * or keep the environment.  Returns DYAD_OK with *out set, DYAD_REJECT,
  * or -100 when there is no doc to return (environment). */
@@ -1011,6 +1028,17 @@ static dyad_status finish_record(dyad_reader *r, xml_state *st, size_t end, int 
   size_t rawn = end - st->rec0;
   st->pos = end;
   r->line = line_at(st, end);
+  if (mode == IN_REC && rawn > r->max_record) {
+    /* The whole record fit in the window: the limit still applies. */
+    char id[80];
+    dyad__reader_diag(r, DYAD_DIAG_ERROR, st->rec_line, raw_id(raw, rawn, id, sizeof id),
+                      "<%s> record longer than the limit of %zu bytes (--max-record); "
+                      "record skipped",
+                      kind_name[st->kind], r->max_record);
+    dyad__reader_reject(r, raw, rawn);
+    if (raw[rawn - 1] != '\n') dyad__reader_reject(r, "\n", 1);
+    return DYAD_REJECT;
+  }
   if (mode == SKIP_REC) {
     dyad__reader_reject(r, st->w.data, end);
     if (end && st->w.data[end - 1] != '\n') dyad__reader_reject(r, "\n", 1);
@@ -1031,6 +1059,8 @@ static dyad_status finish_record(dyad_reader *r, xml_state *st, size_t end, int 
     return record_reject(r, st, raw_id(raw, rawn, id, sizeof id), raw, rawn, why);
   }
   if (clean_record(st, raw, rawn)) return DYAD_ENOMEM;
+  if (st->clean.len > INT_MAX) /* libxml2 takes an int length */
+    return record_reject(r, st, NULL, raw, rawn, "record too large for the XML parser");
   int nerr = 0;
   xmlDocPtr x = parse_record(r, st, &nerr);
   dyad_status res;
@@ -1090,6 +1120,16 @@ static dyad_status xml_next(dyad_reader *r, dyad_doc **out) {
         else if (tag_is(name, nn, "Environment")) kind = K_ENVIRONMENT;
       }
       if (kind < 0) {
+        /* Text outside any record would vanish: say so. */
+        if (!closing && (tag_is(name, nn, "Text") || tag_is(name, nn, "sentence") ||
+                         tag_is(name, nn, "article") || tag_is(name, nn, "SENTENCE"))) {
+          int k = 0;
+          while ((size_t)k < nn && k < 16 && is_name_char((unsigned char)name[k])) k++;
+          dyad__reader_diag(r, DYAD_DIAG_WARNING, line_at(st, st->pos), NULL,
+                            "<%.*s> outside any <Sentence> or <Article> record "
+                            "(element names are case-sensitive); ignored",
+                            k, name);
+        }
         st->pos++;
         continue;
       }

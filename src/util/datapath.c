@@ -32,11 +32,18 @@ dyad_status dyad_data_path(const char *relative, char *out, size_t size) {
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n > 0) {
     exe[n] = '\0';
+    /* <bin dir>/../data/, with the ".." resolved so messages show a plain
+     * path: cut the binary's name, then its directory's. */
     char *slash = strrchr(exe, '/');
     if (slash) {
-      /* <bin dir>/../data/ */
-      snprintf(slash, sizeof exe - (size_t)(slash - exe), "/../data/");
-      if (try_path(exe, strlen(exe), relative, out, size)) return DYAD_OK;
+      *slash = '\0';
+      char *parent = strrchr(exe, '/');
+      if (parent) {
+        char dir[4200];
+        parent[1] = '\0';
+        snprintf(dir, sizeof dir, "%sdata/", exe);
+        if (try_path(dir, strlen(dir), relative, out, size)) return DYAD_OK;
+      }
     }
   }
   static const char src[] = DYAD_SOURCE_DIR "/data/";

@@ -377,7 +377,10 @@ TEST(xml_article_records) {
       "<Text>Whole story text.</Text>\n"
       "<Sentences>\n"
       "<Sentence id=\"art1-a\"><Text>First one.</Text>"
-      "<EventCoding sourcecode=\"A\" targetcode=\"B\" eventcode=\"010\"/></Sentence>\n"
+      "<EventCoding sourcecode=\"A\" targetcode=\"B\" eventcode=\"010\"/>"
+      "<Parse>1\tFirst\tfirst\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tone\tone\tNOUN\tNN\t_\t0\troot\t_\tSpaceAfter=No\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_</Parse></Sentence>\n"
       "<Sentence><Text>\n  Second\n  one.\n</Text><Parse>(S (NN x))</Parse></Sentence>\n"
       "</Sentences>\n"
       "</Article>\n"
@@ -395,6 +398,15 @@ TEST(xml_article_records) {
   CHECK_STR(dyad_doc_sentence(d, 1)->id, "art1-2");
   CHECK_INT(dyad_doc_sentence(d, 1)->start, 11);
   CHECK_STR(dyad_doc_sentence(d, 1)->given_parse, "(S (NN x))");
+  /* one sentence came with words, the other did not: not pre-tokenized as
+   * a whole, the given words kept */
+  CHECK(!dyad_doc_pretokenized(d));
+  CHECK_INT(dyad_doc_sentence(d, 0)->ntokens, 3);
+  CHECK(dyad_doc_sentence(d, 1)->tokens == NULL);
+  if (dyad_doc_sentence(d, 0)->ntokens == 3) {
+    CHECK_INT(dyad_doc_sentence(d, 0)->tokens[2].start, 9);
+    CHECK_INT(dyad_doc_sentence(d, 0)->tokens[2].end, 10);
+  }
   CHECK_STR(dyad_doc_extra_json(d),
             "{\"expected_events\":[{\"sentence\":\"art1-a\",\"source\":\"A\",\"target\":\"B\","
             "\"code\":\"010\"}],\"noevents\":false}");
@@ -471,7 +483,7 @@ TEST(xml_record_limit_streams) {
   CHECK_STR(dyad_doc_id(d), "small");
   dyad_doc_free(d);
   CHECK(dyad_reader_next(r, &d) == DYAD_END);
-  CHECK(strstr(diags(&s), "L2 <Sentence> record longer than the limit of 1000 bytes") != NULL);
+  CHECK(strstr(diags(&s), "L2 big: <Sentence> record longer than the limit of 1000 bytes") != NULL);
   /* the whole oversized record went to the sink, byte for byte */
   const char *b0 = strstr(in.data, "<Sentence date");
   const char *b1 = strstr(in.data, "\n<Sentence date=\"20230101\" id=\"small\"");
@@ -479,6 +491,20 @@ TEST(xml_record_limit_streams) {
   CHECK(s.rejects.len > 0 && !memcmp(s.rejects.data, b0, (size_t)(b1 - b0)));
   dyad_reader_free(r);
   dyad__buf_free(&in);
+  sink_free(&s);
+}
+
+TEST(xml_outside_records_warned) {
+  sink s = {0};
+  const char *in = "<Sentences>\n<sentence date=\"20240101\"><Text>lost</Text></sentence>\n"
+                   "</Sentences>\n";
+  dyad_reader *r = open_mem(in, DYAD_FORMAT_XML, &s, 0);
+  dyad_doc *d = NULL;
+  CHECK(dyad_reader_next(r, &d) == DYAD_END);
+  CHECK_INT(s.warnings, 2);
+  CHECK(strstr(diags(&s), "L2 <sentence> outside any <Sentence> or <Article> record") != NULL);
+  CHECK(strstr(diags(&s), "L2 <Text> outside any") != NULL);
+  dyad_reader_free(r);
   sink_free(&s);
 }
 
@@ -547,6 +573,7 @@ int main(void) {
   RUN(xml_article_records);
   RUN(xml_tolerance_and_bad_records);
   RUN(xml_record_limit_streams);
+  RUN(xml_outside_records_warned);
   RUN(text_reader);
   RUN(format_guess);
   return test_summary();
