@@ -54,6 +54,7 @@ int cmd_code(int argc, char **argv) {
     const char *a = argv[i], *v;
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       fputs(help, stdout);
+      fputs(cli_dict_help, stdout);
       fputs(coding_help, stdout);
       fputs(cli_input_help, stdout);
       return EXIT_OK;
@@ -71,7 +72,7 @@ int cmd_code(int argc, char **argv) {
     if (a[0] == '-' && a[1]) return cli_usage_error("code", "unknown option '%s'", a);
     files[nfiles++] = argv[i];
   }
-  int rc = coding_load(&cs, NULL);
+  int rc = coding_load(&cs);
   if (rc) {
     coding_free(&cs);
     return rc;

@@ -20,6 +20,7 @@ int cmd_explain(int argc, char **argv) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       fputs(help, stdout);
+      fputs(cli_dict_help, stdout);
       fputs(coding_help, stdout);
       return EXIT_OK;
     }
@@ -35,7 +36,7 @@ int cmd_explain(int argc, char **argv) {
   /* explain shows everything it found, flagged or not */
   if (!cs.include_given)
     cs.copts.include = DYAD_EVENT_NEGATED | DYAD_EVENT_HYPOTHETICAL | DYAD_EVENT_HISTORICAL;
-  int rc = coding_load(&cs, NULL);
+  int rc = coding_load(&cs);
   if (rc) {
     coding_free(&cs);
     return rc;

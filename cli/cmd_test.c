@@ -198,12 +198,12 @@ static int kind_events(const test_case *tc, sbuf *out) {
   char dict[512], date[32], inc[128];
   coding_setup cs;
   memset(&cs, 0, sizeof cs);
-  if (case_opt(tc, "dict", dict, sizeof dict)) cs.config = dict;
+  if (case_opt(tc, "dict", dict, sizeof dict)) coding_add_dict(&cs, NULL, dict, DYAD_DICT_AUTO);
   if (case_opt(tc, "include", inc, sizeof inc) &&
       dyad_event_flags_parse(inc, &cs.copts.include) != DYAD_OK)
     return -1;
   cs.parse = PARSE_OWN;
-  if (coding_load(&cs, NULL) != EXIT_OK) {
+  if (coding_load(&cs) != EXIT_OK) {
     coding_free(&cs);
     return -1;
   }
@@ -229,6 +229,8 @@ static int kind_events(const test_case *tc, sbuf *out) {
   dyad_doc_free(doc);
   coding_free(&cs);
   return rc;
+}
+
 static void diag_collect(const dyad_diag *d, void *user) {
   char line[1024];
   static const char *sev[] = {"note", "warning", "error"};

@@ -52,6 +52,7 @@ int cmd_validate(int argc, char **argv) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       fputs(help, stdout);
+      fputs(cli_dict_help, stdout);
       fputs(coding_help, stdout);
       return EXIT_OK;
     }
@@ -82,14 +83,21 @@ int cmd_validate(int argc, char **argv) {
   char *slash = strrchr(base, '/');
   if (slash) *slash = '\0';
   else snprintf(base, sizeof base, ".");
-  if (!cs.config && !cs.ndicts) {
-    static const char *keys[] = {"Verbfile", "Actorfile", "Agentfile", "Discardfile", "Issuefile"};
+  if (!cs.dicts.nfiles) {
+    static const struct {
+      const char *key;
+      dyad_dict_kind kind;
+    } keys[] = {{"Verbfile", DYAD_DICT_VERBS},
+                {"Actorfile", DYAD_DICT_ACTORS},
+                {"Agentfile", DYAD_DICT_AGENTS},
+                {"Discardfile", DYAD_DICT_DISCARDS},
+                {"Issuefile", DYAD_DICT_ISSUES}};
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
-      const char *p = dyad_reader_environment(r, keys[k]);
-      if (p && *p) cs.dicts[cs.ndicts++] = p;
+      const char *p = dyad_reader_environment(r, keys[k].key);
+      if (p && *p) coding_add_dict(&cs, base, p, keys[k].kind);
     }
   }
-  int rc = coding_load(&cs, base);
+  int rc = coding_load(&cs);
   size_t records = 0, exact = 0, missing = 0, extra = 0, expected_total = 0;
   while (!rc && (st == DYAD_OK || st == DYAD_REJECT)) {
     if (st == DYAD_OK) {

@@ -4,11 +4,7 @@
 #include <string.h>
 
 const char coding_help[] =
-    "Dictionary and coding options:\n"
-    "  --config FILE      PETRARCH-style config naming the dictionaries\n"
-    "                     ([Dictionaries] verbfile_name, actorfile_list, ...)\n"
-    "  --dict FILE        a dictionary file (repeatable; kind from the name)\n"
-    "                     default: dyad's own data/dict/dyad.ini\n"
+    "Coding options:\n"
     "  --codes FILE       CAMEO code table (default: data/cameo/codes.tsv)\n"
     "  --model FILE       tagger/parser model (default: models/, $DYAD_MODEL)\n"
     "  --parse given|own  use the parse the input carries, or dyad's own\n"
@@ -22,17 +18,8 @@ const char coding_help[] =
 
 int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
   const char *a = argv[*i], *v = NULL;
-  int r;
-  if ((r = cli_opt(a, "--config", argc, argv, i, &v))) { cs->config = v; return r; }
-  if ((r = cli_opt(a, "--dict", argc, argv, i, &v))) {
-    if (r < 0) return -1;
-    if (cs->ndicts == 32) {
-      fprintf(stderr, "dyad: at most 32 --dict files\n");
-      return -1;
-    }
-    cs->dicts[cs->ndicts++] = v;
-    return 1;
-  }
+  int r = cli_dict_option(&cs->dicts, argc, argv, i);
+  if (r) return r;
   if ((r = cli_opt(a, "--codes", argc, argv, i, &v))) { cs->codes_path = v; return r; }
   if ((r = cli_opt(a, "--model", argc, argv, i, &v))) { cs->model_path = v; return r; }
   if ((r = cli_opt(a, "--parse", argc, argv, i, &v))) {
@@ -78,34 +65,22 @@ int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
   return 0;
 }
 
-int coding_load(coding_setup *cs, const char *base) {
-  dyad_dict_options dopt = {0};
-  dopt.diag = cli_print_diag;
-  dopt.diag_user = cs->in;
-  dyad_status st;
-  if (cs->config) {
-    st = dyad_dict_load_config(cs->config, &dopt, &cs->dict);
-  } else if (cs->ndicts) {
-    dyad_dict_file f[32];
-    char paths[32][4096];
-    for (int i = 0; i < cs->ndicts; i++) {
-      const char *p = cs->dicts[i];
-      if (base && p[0] != '/') {
-        snprintf(paths[i], sizeof paths[i], "%s/%s", base, p);
-        p = paths[i];
-      }
-      f[i].path = p;
-      f[i].kind = DYAD_DICT_AUTO;
-    }
-    st = dyad_dict_load_files(f, (size_t)cs->ndicts, &dopt, &cs->dict);
-  } else {
-    st = dyad_dict_load_default(&dopt, &cs->dict);
-  }
-  if (st != DYAD_OK) {
-    fprintf(stderr, "dyad: cannot load the dictionaries: %s\n", dyad_strerror(st));
-    return EXIT_FATAL;
-  }
-  st = dyad_codes_load(cs->codes_path, cli_print_diag, cs->in, &cs->codes);
+int coding_add_dict(coding_setup *cs, const char *dir, const char *path, dyad_dict_kind kind) {
+  cli_dict *o = &cs->dicts;
+  if (o->nfiles >= sizeof o->files / sizeof *o->files || o->nfiles >= 8) return -1;
+  char *buf = cs->env_paths[o->nfiles];
+  if (dir && path[0] != '/') snprintf(buf, sizeof cs->env_paths[0], "%s/%s", dir, path);
+  else snprintf(buf, sizeof cs->env_paths[0], "%s", path);
+  o->files[o->nfiles].path = buf;
+  o->files[o->nfiles].kind = kind;
+  o->nfiles++;
+  return 0;
+}
+
+int coding_load(coding_setup *cs) {
+  cs->dict = cli_dict_load(&cs->dicts, cs->in, 0);
+  if (!cs->dict) return EXIT_FATAL;
+  dyad_status st = dyad_cameo_load(cs->codes_path, cli_print_diag, cs->in, &cs->codes);
   if (st != DYAD_OK) {
     fprintf(stderr, "dyad: cannot load the CAMEO code table: %s\n", dyad_strerror(st));
     return EXIT_FATAL;
@@ -182,6 +157,6 @@ dyad_status coding_run(coding_setup *cs, dyad_doc **docp, const dyad_event **ev,
 void coding_free(coding_setup *cs) {
   dyad_coder_free(cs->coder);
   dyad_model_free(cs->model);
-  dyad_codes_free(cs->codes);
+  dyad_cameo_free(cs->codes);
   dyad_dict_free(cs->dict);
 }

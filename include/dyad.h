@@ -308,23 +308,6 @@ typedef struct dyad_event {
   const char *issues;     /* issue codes joined by ';', or "" */
 } dyad_event;
 
-/* The CAMEO code table (data/cameo/codes.tsv): names, Goldstein weights,
- * QuadClass and PLOVER types.  Immutable once loaded. */
-typedef struct dyad_codes dyad_codes;
-typedef struct dyad_code_info {
-  const char *code, *name, *root, *plover;
-  double goldstein;
-  int quad_class; /* 1-4 */
-} dyad_code_info;
-/* Reads the TSV (header "code name goldstein quad_class plover"); bad
- * lines are reported and skipped.  path NULL: the default data file. */
-DYAD_API dyad_status dyad_codes_load(const char *path, dyad_diag_fn diag,
-                                     void *diag_user, dyad_codes **out);
-/* NULL if the code is not in the table. */
-DYAD_API const dyad_code_info *dyad_codes_get(const dyad_codes *codes, const char *code);
-DYAD_API size_t dyad_codes_count(const dyad_codes *codes);
-DYAD_API void dyad_codes_free(dyad_codes *codes);
-
 /* The coder: dictionaries + code table + options; immutable, shareable. */
 typedef struct dyad_coder dyad_coder;
 typedef struct dyad_dict dyad_dict;
@@ -344,7 +327,8 @@ typedef struct dyad_coder_options {
 
 /* dict and codes must outlive the coder; codes may be NULL (events then
  * carry quad_class 0 and no names). */
-DYAD_API dyad_status dyad_coder_new(const dyad_dict *dict, const dyad_codes *codes,
+typedef struct dyad_cameo dyad_cameo;
+DYAD_API dyad_status dyad_coder_new(const dyad_dict *dict, const dyad_cameo *codes,
                                     const dyad_coder_options *opts, dyad_coder **out);
 DYAD_API void dyad_coder_free(dyad_coder *coder);
 /* Codes every sentence of a tagged and parsed doc.  The events belong to

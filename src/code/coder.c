@@ -26,11 +26,11 @@
 
 struct dyad_coder {
   const dyad_dict *dict;
-  const dyad_codes *codes;
+  const dyad_cameo *codes;
   dyad_coder_options o;
 };
 
-dyad_status dyad_coder_new(const dyad_dict *dict, const dyad_codes *codes,
+dyad_status dyad_coder_new(const dyad_dict *dict, const dyad_cameo *codes,
                            const dyad_coder_options *opts, dyad_coder **out) {
   *out = NULL;
   if (!dict) return DYAD_EINVAL;
@@ -387,7 +387,7 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
           ev.code = dyad__doc_strndup(doc, cd, strlen(cd));
           char root[3] = {cd[0], cd[1] ? cd[1] : '\0', '\0'};
           ev.root = dyad__doc_strndup(doc, root, strlen(root));
-          const dyad_code_info *ci = c->codes ? dyad_codes_get(c->codes, cd) : NULL;
+          const dyad_cameo_code *ci = c->codes ? dyad_cameo_find(c->codes, cd) : NULL;
           ev.quad_class = ci ? ci->quad_class : 0;
           ev.goldstein = ci ? ci->goldstein : 0.0;
           ev.plover = ci && ci->plover ? ci->plover : "";
