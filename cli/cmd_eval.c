@@ -150,7 +150,6 @@ int cmd_eval(int argc, char **argv) {
   }
   int rc = cli_for_each_doc(&in, files, nfiles, on_doc, &c);
   if (c.sys_out && fclose(c.sys_out)) rc = EXIT_FATAL;
-  int fin = cli_finish(&in, "eval");
   printf("%-10s | %9s | %9s | %9s | %8s | %8s | %8s\n", "Metric", "Precision", "Recall",
          "F1 Score", "Gold", "System", "Correct");
   printf("-----------+-----------+-----------+-----------+----------+----------+---------\n");
@@ -161,6 +160,8 @@ int cmd_eval(int argc, char **argv) {
            pct(m->correct, m->system), pct(m->correct, m->gold), f1(m), m->gold, m->system,
            m->correct);
   }
+  fflush(stdout);
+  int fin = cli_finish(&in, "eval");
   if (!rc && thresholds) {
     int bad = check(c.ev, thresholds, key);
     if (bad < 0) rc = EXIT_FATAL;

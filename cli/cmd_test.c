@@ -15,9 +15,6 @@
  *   tokens     one line per sentence, words separated by spaces; the words
  *              of a multiword token are joined by '+' ("did+n't")
  *   conllu     the full `dyad tokenize` output
- *   spans      one line per sentence, each word as form@start:end (byte
- *              offsets in the input)
- *   folds      one line per sentence, the ASCII folds of its words
  *   dictcheck  the input is a dictionary file (option kind=actors, agents,
  *              verbs, discards, issues or config); prints every diagnostic
  *              of a checked load as "LINE:COL: severity: message"
@@ -32,6 +29,9 @@
  *              "text ..." (newlines as \n), "extra {...}", and per
  *              sentence "sent ID START-END [parse]" plus, when it has
  *              words, "words form@start-end ..."
+ *   spans      one line per sentence, each word as form@start:end (byte
+ *              offsets in the input)
+ *   folds      one line per sentence, the ASCII folds of its words
  */
 #include <stdlib.h>
 #include <string.h>

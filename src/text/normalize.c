@@ -114,21 +114,22 @@ static const char *canonical(uint32_t cp) {
 char *dyad__text_normalize(dyad__text *t, const char *s, size_t n,
                            int collapse_space) {
   size_t i = 0;
-  int ascii = 1, spaces = 0;
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80) { ascii = 0; break; }
-    if (c < 0x20 || (c == ' ' && (i == 0 || i + 1 == n || s[i + 1] == ' '))) spaces = 1;
-  }
-  if (ascii && (!spaces || !collapse_space)) return dyad__doc_strndup(t->doc, s, n);
-  if (ascii) {
-    /* Wire copy: ASCII with line breaks inside sentences. */
+  const unsigned char *u = (const unsigned char *)s;
+  if (!collapse_space) {
+    /* Token forms: no whitespace inside, only the ASCII test matters. */
+    for (i = 0; i < n && u[i] < 0x80; i++) {}
+    if (i == n) return dyad__doc_strndup(t->doc, s, n);
+  } else {
+    /* Sentence text of wire copy: ASCII with line breaks inside, copied
+     * with whitespace collapsed in one pass; anything else falls through
+     * to the general path (the arena bytes are then wasted, rarely). */
     char *r = dyad__arena_alloc(&t->doc->arena, n + 1), *o = r;
     if (!r) return NULL;
     int pend = 0;
     for (i = 0; i < n; i++) {
-      unsigned char c = (unsigned char)s[i];
-      if (c <= ' ') {
+      unsigned char c = u[i];
+      if (c >= 0x80) break;
+      if (c <= ' ' || c == 0x7F) {
         pend = o > r;
         continue;
       }
@@ -136,8 +137,10 @@ char *dyad__text_normalize(dyad__text *t, const char *s, size_t n,
       pend = 0;
       *o++ = (char)c;
     }
-    *o = '\0';
-    return r;
+    if (i == n) {
+      *o = '\0';
+      return r;
+    }
   }
 
   dyad__buf *b = &t->buf;

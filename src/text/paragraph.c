@@ -8,10 +8,10 @@
  *    is indented as a whole is not cut at every line: an indented line
  *    continues the paragraph when the line before has the same indentation,
  *    is long (a hard-wrapped line, see WRAPPED) and does not end a sentence.
- *  - a short line (below half the width the text is wrapped at) that ends
- *    a sentence, or that is a title line of its own (the first line of its
- *    paragraph, no comma, next line capitalized): in hard-wrapped text only
- *    the last line of a paragraph is short.
+ *  A short line is NOT a paragraph end: in Reuters copy the first line of a
+ *  story is short because the dateline was cut from it ("Ultrasystems Inc
+ *  said the U.S.\nDefense Department ..."), and title lines without a blank
+ *  line after them cannot be told from such lines.
  * Every other line break inside a paragraph is a space: wire copy and PDF
  * extraction wrap mid-sentence, even mid-name.
  */
@@ -41,7 +41,8 @@ int dyad__paragraphs(const char *text, size_t len, dyad__para **out, size_t *n) 
   *out = NULL;
   *n = 0;
   size_t nl = 1;
-  for (size_t i = 0; i < len; i++) nl += text[i] == '\n';
+  for (const char *q = text, *end = text + len; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+    nl++;
   line_info *lines = malloc(nl * sizeof *lines);
   dyad__para *paras = malloc(nl * sizeof *paras);
   if (!lines || !paras) {
@@ -49,11 +50,12 @@ int dyad__paragraphs(const char *text, size_t len, dyad__para **out, size_t *n) 
     free(paras);
     return -1;
   }
-  size_t k = 0, width = 0;
+  size_t k = 0;
   for (size_t i = 0; i <= len && k < nl;) {
     line_info *l = &lines[k++];
     l->start = i;
-    while (i < len && text[i] != '\n') i++;
+    const char *q = memchr(text + i, '\n', len - i);
+    i = q ? (size_t)(q - text) : len;
     l->end = i;
     size_t a = l->start, e = l->end;
     l->indent = 0;
@@ -71,7 +73,6 @@ int dyad__paragraphs(const char *text, size_t len, dyad__para **out, size_t *n) 
     l->cstart = a;
     l->cend = e;
     l->blank = a == e;
-    if (e - a + l->indent > width) width = e - a + l->indent;
     i++; /* past the newline */
   }
   size_t np = 0;
@@ -89,17 +90,6 @@ int dyad__paragraphs(const char *text, size_t len, dyad__para **out, size_t *n) 
       size_t plen = p->cend - p->cstart + p->indent;
       if (l->indent >= 2) {
         brk = !(p->indent == l->indent && plen >= WRAPPED && !ends_sentence(text, p));
-      } else if (width >= WRAPPED && plen * 2 < width) {
-        /* A short line ends its paragraph when it ends a sentence, or when
-         * it is a title line of its own (the first line of its paragraph,
-         * without a comma) followed by a capitalized line; a short line in
-         * the middle of a wrapped sentence ("January, Comissaria\nSmith")
-         * does neither. */
-        uint32_t c0;
-        dyad__text_decode(text + l->cstart, l->cend - l->cstart, &c0);
-        brk = ends_sentence(text, p) ||
-              (paras[np - 1].nlines == 1 && !memchr(text + p->cstart, ',', p->cend - p->cstart) &&
-               dyad__text_is_upper(c0));
       }
     }
     if (brk) {

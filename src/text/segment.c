@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "text/text.h"
+#include "util/limits.h"
 #include "util/utf8.h"
 
 void dyad__text_diag(dyad__text *t, dyad_severity sev, size_t offset,
@@ -24,8 +25,15 @@ void dyad__text_diag(dyad__text *t, dyad_severity sev, size_t offset,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  long line = 1, col = 1;
-  for (size_t i = 0; i < offset && i < t->len; i++) {
+  /* Line and column from a cursor that only moves forward, so that many
+   * diagnostics in one long text stay linear. */
+  if (offset < t->diag_off) {
+    t->diag_off = 0;
+    t->diag_line = 1;
+    t->diag_col = 1;
+  }
+  long line = t->diag_line ? t->diag_line : 1, col = t->diag_col ? t->diag_col : 1;
+  for (size_t i = t->diag_off; i < offset && i < t->len; i++) {
     if (t->text[i] == '\n') {
       line++;
       col = 1;
@@ -33,6 +41,9 @@ void dyad__text_diag(dyad__text *t, dyad_severity sev, size_t offset,
       col++;
     }
   }
+  t->diag_off = offset < t->len ? offset : t->len;
+  t->diag_line = line;
+  t->diag_col = col;
   dyad_diag d = {sev, NULL, line, col, t->doc->id, msg};
   t->diag(&d, t->diag_user);
 }
@@ -54,24 +65,82 @@ static dyad_status fold_only(dyad__text *t) {
   return DYAD_OK;
 }
 
+/* Where a piece of words [from, n) of at most DYAD_MAX_SENTENCE_WORDS ends,
+ * never inside a multiword token. */
+static size_t piece_end(const dyad__text *t, size_t from, size_t n) {
+  if (n - from <= DYAD_MAX_SENTENCE_WORDS) return n;
+  size_t cut = from + DYAD_MAX_SENTENCE_WORDS;
+  for (size_t k = cut - 3; k < cut; k++)
+    if (t->words.w[k].mwt > 1 && k + t->words.w[k].mwt > cut) cut = k;
+  return cut;
+}
+
+/* Sentences given by the reader without tokens: each span is tokenized on
+ * its own.  A span longer than DYAD_MAX_SENTENCE_WORDS is cut into pieces
+ * (reported); the pieces after the first get ids "<id>.2", "<id>.3"... */
 static dyad_status given_sentences(dyad__text *t) {
   dyad_doc *doc = t->doc;
-  for (size_t i = 0; i < doc->nsents; i++) {
-    dyad_sentence *s = &doc->sents[i];
-    if (s->tokens) continue;
-    uint32_t a = s->start, b = s->end;
+  size_t n = doc->nsents;
+  dyad_sentence *old = malloc(n * sizeof *old);
+  if (!old) return DYAD_ENOMEM;
+  memcpy(old, doc->sents, n * sizeof *old);
+  dyad__doc_clear_sentences(doc);
+  dyad_status st = DYAD_OK;
+  for (size_t i = 0; i < n && st == DYAD_OK; i++) {
+    const dyad_sentence *o = &old[i];
+    if (o->tokens) {
+      dyad_sentence *s = dyad__doc_add_sentence(doc);
+      if (!s) st = DYAD_ENOMEM;
+      else *s = *o;
+      continue;
+    }
+    uint32_t a = o->start, b = o->end;
     if (b > t->len) b = (uint32_t)t->len;
     if (a > b) a = b;
     t->words.n = 0;
-    if (dyad__tokenize(t, a, b)) return DYAD_ENOMEM;
-    if (t->words.n > 0xFFFFFFFFu) return DYAD_ELIMIT;
-    if (dyad__fill_tokens(t, s, 0, t->words.n)) return DYAD_ENOMEM;
-    if (!s->text || !s->text[0]) {
-      s->text = dyad__text_normalize(t, t->text + a, b - a, 1);
-      if (!s->text) return DYAD_ENOMEM;
+    if (dyad__tokenize(t, a, b)) {
+      st = DYAD_ENOMEM;
+      break;
     }
+    size_t from = 0, piece = 0;
+    do {
+      size_t to = piece_end(t, from, t->words.n);
+      if (to < t->words.n)
+        dyad__text_diag(t, DYAD_DIAG_WARNING, t->words.w[to].start,
+                        "sentence %s longer than %u words split", o->id,
+                        DYAD_MAX_SENTENCE_WORDS);
+      dyad_sentence *s = dyad__doc_add_sentence(doc);
+      if (!s) {
+        st = DYAD_ENOMEM;
+        break;
+      }
+      *s = *o;
+      s->tokens = NULL;
+      s->ntokens = 0;
+      if (piece > 0 || to < t->words.n) {
+        /* A piece: its own span and text. */
+        s->start = t->words.w[from].start;
+        s->end = t->words.w[to - 1].end;
+        s->text = dyad__text_normalize(t, t->text + s->start, s->end - s->start, 1);
+        if (piece > 0) {
+          size_t il = strlen(o->id);
+          char *id = dyad__arena_alloc(&doc->arena, il + 24);
+          if (id) snprintf(id, il + 24, "%s.%zu", o->id, piece + 1);
+          s->id = id;
+        }
+      } else if (!s->text || !s->text[0]) {
+        s->text = dyad__text_normalize(t, t->text + a, b - a, 1);
+      }
+      if (!s->text || !s->id || dyad__fill_tokens(t, s, from, to)) {
+        st = DYAD_ENOMEM;
+        break;
+      }
+      from = to;
+      piece++;
+    } while (from < t->words.n);
   }
-  return DYAD_OK;
+  free(old);
+  return st;
 }
 
 /* Whether paragraph p is a headline: the first paragraph, one short line
@@ -99,7 +168,7 @@ static dyad_status whole_text(dyad__text *t) {
     }
     if (!t->words.n) continue;
     int head = i == 0 && is_headline(t, &paras[i], np);
-    if (dyad__sentences(t, (uint32_t)i, first && !head, head)) {
+    if (dyad__sentences(t, (uint32_t)i, first && !head, head, i + 1 == np)) {
       st = DYAD_ENOMEM;
       break;
     }

@@ -33,7 +33,8 @@ enum {
   DYAD__W_OPEN = 8,      /* opening quote or bracket */
   DYAD__W_DASH = 16,     /* "-", "--", en or em dash */
   DYAD__W_SPLIT = 32,    /* a piece of a token split at DYAD_MAX_TOKEN_BYTES */
-  DYAD__W_LINK = 64      /* a URL or an e-mail address */
+  DYAD__W_LINK = 64,     /* a URL or an e-mail address */
+  DYAD__W_EMO = 128      /* an emoticon */
 };
 
 typedef struct dyad__word {
@@ -57,7 +58,9 @@ typedef struct dyad__text {
   void *diag_user;
   dyad__words words; /* words of the current paragraph or sentence */
   dyad__buf buf;     /* scratch for normalization */
-  int oom;
+  size_t diag_off;   /* diagnostics: byte offset of the last one reported, */
+  long diag_line;    /* and its line and column (0: not set yet) */
+  long diag_col;
 } dyad__text;
 
 /* Reports a diagnostic about the byte at `offset` of the doc's text (its
@@ -118,12 +121,10 @@ int dyad__tokenize(dyad__text *t, size_t a, size_t b);
 
 /* Segments the paragraph whose words are t->words into sentences of the
  * doc.  `para` is the paragraph index, `first` is 1 for the first text
- * paragraph of the article (datelines), `headline` marks a title line.
+ * paragraph of the article (datelines), `headline` marks a title line,
+ * `last` the last paragraph (where a "REUTER" sign-off is a non-sentence).
  * Returns 0 or -1 (OOM). */
-int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline);
-/* Makes a sentence of the doc from words [from, to) of t->words. */
-dyad_sentence *dyad__emit_sentence(dyad__text *t, size_t from, size_t to,
-                                   uint32_t para, dyad_sentence_kind kind);
+int dyad__sentences(dyad__text *t, uint32_t para, int first, int headline, int last);
 /* Fills tokens of s from words [from, to) of t->words. */
 int dyad__fill_tokens(dyad__text *t, dyad_sentence *s, size_t from, size_t to);
 

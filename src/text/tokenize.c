@@ -118,7 +118,7 @@ static const char *const keep_prefix[] = {
     "e", "co", "non", "pre", "post", "pro", "ex", "multi", "mid", "re", "anti",
     "semi", "inter", "intra", "sub", "un", "bi", "tri", "counter", "neo",
     "pseudo", "quasi", "ultra", "micro", "macro", "mini", "over", "under",
-    "psycho", "socio", "euro", NULL};
+    "psycho", "socio", "euro", "cross", "arch", NULL};
 
 /* Abbreviations that keep their period (compared case-insensitively,
  * without the period).  Words that are also ordinary English words ("may",
@@ -208,7 +208,7 @@ static size_t url_end(const dyad__text *t, size_t s, size_t e) {
   const char *p = t->text + s;
   size_t n = e - s;
   int url = (n > 7 && !strncmp(p, "http://", 7)) || (n > 8 && !strncmp(p, "https://", 8)) ||
-            (n > 6 && !strncmp(p, "ftp://", 6)) || (n > 4 && !strncmp(p, "www.", 4) &&
+            (n > 6 && !strncmp(p, "ftp://", 6)) || (n > 7 && !strncmp(p, "mailto:", 7)) || (n > 4 && !strncmp(p, "www.", 4) &&
                                                     ((unsigned char)p[4] >= 0x30));
   if (!url) {
     /* name@host.tld */
@@ -221,10 +221,15 @@ static size_t url_end(const dyad__text *t, size_t s, size_t e) {
             c == '.' || c == '_' || c == '-' || c == '+'))
         return 0;
     }
-    size_t dot = 0;
+    size_t dot = 0, word = 0;
     for (size_t i = ai + 1; i + 1 < n; i++)
       if (p[i] == '.') dot = i;
-    if (!dot || !((p[dot + 1] | 32) >= 'a' && (p[dot + 1] | 32) <= 'z')) return 0;
+    /* Lotus Notes addresses have no domain: "Lysa Akin@ECT". */
+    while (ai + 1 + word < n && (is_wordc((unsigned char)p[ai + 1 + word]) || p[ai + 1 + word] == '_'))
+      word++;
+    if ((!dot || !((p[dot + 1] | 32) >= 'a' && (p[dot + 1] | 32) <= 'z')) &&
+        !(word >= 2 && ai + 1 + word == n))
+      return 0;
   }
   size_t end = n;
   /* Trailing punctuation belongs to the sentence, not the URL; a closing
@@ -232,7 +237,7 @@ static size_t url_end(const dyad__text *t, size_t s, size_t e) {
   while (end > 0) {
     char c = p[end - 1];
     if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
-        c == '"' || c == '\'') {
+        c == '"' || c == '\'' || c == '>' || (c == ']' && !memchr(p, '[', end))) {
       end--;
     } else if (c == ')') {
       size_t open = 0, close = 0;
@@ -253,7 +258,7 @@ static const char *const emoticons[] = {
 /* Scans a word starting at s (a word character); returns its end. */
 static size_t scan_word(const dyad__text *t, size_t s, size_t e) {
   size_t r = s, seg = s; /* seg: start of the current hyphen segment */
-  int all_digits_seg = 1;
+  int all_digits_seg = 1, in_date = 0;
   for (;;) {
     while (r < e) {
       size_t l;
@@ -287,8 +292,18 @@ static size_t scan_word(const dyad__text *t, size_t s, size_t e) {
         while (d < e && is_digit((unsigned char)t->text[d])) d++;
         phone = d - (r + l) >= 3;
       }
-      int keep = phone || (!all_digits_seg && r - seg > 1 && !is_digit(nx) &&
-                           in_list(t->text + seg, r - seg, keep_prefix)) ||
+      /* Dates written with hyphens stay whole: "11-20-2000", "02-05-02". */
+      int date = in_date && all_digits_seg && is_digit(nx);
+      if (!date && all_digits_seg && is_digit(nx) && r - seg <= 4) {
+        size_t d = r + l, k = d;
+        while (k < e && is_digit((unsigned char)t->text[k])) k++;
+        if (k - d >= 1 && k - d <= 2 && k + 1 < e && t->text[k] == '-' &&
+            is_digit((unsigned char)t->text[k + 1]))
+          date = 1;
+      }
+      in_date = date;
+      int keep = phone || date || (!all_digits_seg && r - seg > 1 &&
+                                   in_list(t->text + seg, r - seg, keep_prefix)) ||
                  (r - seg == 1 && (t->text[seg] == 'e' || t->text[seg] == 'E'));
       if (keep) {
         r += l;
@@ -324,7 +339,7 @@ static int keeps_period(const dyad__text *t, size_t s, size_t r, size_t e) {
     while (q < t->len && (t->text[q] == ' ' || t->text[q] == '\t')) q++;
     return q < t->len && t->text[q] >= '0' && t->text[q] <= '9';
   }
-  if (in_list(p, n, abbrevs)) {
+  if (n <= 6 && in_list(p, n, abbrevs)) { /* none is longer than 6 */
     /* A lower-case spelling of a capitalized abbreviation is a word ("st."
      * is rare, "co." at the end of "the deal fell through at co." rarer). */
     return 1;
@@ -357,14 +372,14 @@ static int chunk(dyad__text *t, size_t s, size_t e) {
       (unsigned char)t->text[s] < 0x80) {
     for (size_t i = 0; emoticons[i]; i++)
       if (strlen(emoticons[i]) == e - s && !memcmp(t->text + s, emoticons[i], e - s))
-        return push(t, s, e, 0);
+        return push(t, s, e, DYAD__W_EMO);
   }
   size_t q = s;
   const char *at = memchr(t->text + s, '@', e - s);
   while (q < e) {
     size_t l;
     uint32_t c = cp_at(t, q, e, &l);
-    size_t u = (at || c == 'h' || c == 'f' || c == 'w') ? url_end(t, q, e) : 0;
+    size_t u = (at || c == 'h' || c == 'f' || c == 'w' || c == 'm') ? url_end(t, q, e) : 0;
     if (u > q) {
       if (push_token(t, q, u, DYAD__W_LINK)) return -1;
       q = u;
@@ -415,6 +430,17 @@ static int chunk(dyad__text *t, size_t s, size_t e) {
       if (push_token(t, q, r, 0)) return -1;
       q = r;
       continue;
+    }
+    if (c == '.' && q == s && r < e && t->text[r] >= 'a' && t->text[r] <= 'z' && r + 1 < e &&
+        !(r + 5 < e && is_wordc((unsigned char)t->text[r + 5]))) {
+      /* A file extension on its own: ".doc", ".xls" */
+      size_t x = r;
+      while (x < e && is_wordc((unsigned char)t->text[x])) x++;
+      if (x - r >= 2 && x - r <= 4) {
+        if (push_token(t, q, x, 0)) return -1;
+        q = x;
+        continue;
+      }
     }
     if (a == '.' || a == '!' || a == '?') {
       /* "...", "!!!", "?!", ".?", "…" are one token each. */

@@ -224,6 +224,34 @@ TEST(given_sentences_not_resegmented) {
   dyad_doc_free(doc);
 }
 
+TEST(given_long_sentence_split) {
+  size_t n = DYAD_MAX_SENTENCE_WORDS + 5;
+  char *s = malloc(n * 2 + 1);
+  for (size_t i = 0; i < n; i++) {
+    s[2 * i] = 'b';
+    s[2 * i + 1] = ' ';
+  }
+  s[2 * n] = '\0';
+  dyad_doc *doc = NULL;
+  CHECK(dyad_doc_new("g", NULL, s, 2 * n, &doc) == DYAD_OK);
+  dyad_sentence *one = dyad__doc_add_sentence(doc);
+  one->start = 0;
+  one->end = (uint32_t)(2 * n);
+  one->id = "S7";
+  nwarnings = 0;
+  dyad_text_options o = {on_diag, NULL};
+  CHECK(dyad_text_segment(doc, &o) == DYAD_OK);
+  CHECK_INT(nwarnings, 1);
+  CHECK_INT(dyad_doc_sentence_count(doc), 2);
+  CHECK_STR(dyad_doc_sentence(doc, 0)->id, "S7");
+  CHECK_STR(dyad_doc_sentence(doc, 1)->id, "S7.2");
+  CHECK_INT(dyad_doc_sentence(doc, 0)->ntokens, DYAD_MAX_SENTENCE_WORDS);
+  CHECK_INT(dyad_doc_sentence(doc, 1)->ntokens, 5);
+  CHECK_INT(dyad_doc_sentence(doc, 1)->start, 2 * DYAD_MAX_SENTENCE_WORDS);
+  dyad_doc_free(doc);
+  free(s);
+}
+
 TEST(empty_and_space_only) {
   dyad_doc *doc = seg("", 0);
   CHECK(doc != NULL);
@@ -233,6 +261,35 @@ TEST(empty_and_space_only) {
   CHECK(doc != NULL);
   CHECK_INT(dyad_doc_sentence_count(doc), 0);
   dyad_doc_free(doc);
+}
+
+TEST(pretokenized_only_folds) {
+  /* CoNLL-U input keeps its sentences and tokens; the text layer only adds
+   * the folds (from the normalized form). */
+  const char *in = "# newdoc id = d\n# text = \xC3\x96" "calan\xE2\x80\x99s men\n"
+                   "1-2\t\xC3\x96" "calan\xE2\x80\x99s\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                   "1\t\xC3\x96" "calan\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                   "2\t\xE2\x80\x99s\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                   "3\tmen\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+  dyad_reader_options o;
+  memset(&o, 0, sizeof o);
+  o.format = DYAD_FORMAT_CONLLU;
+  dyad_reader *r;
+  CHECK(dyad_reader_open_memory(in, strlen(in), "t.conllu", &o, &r) == DYAD_OK);
+  dyad_doc *doc = NULL;
+  CHECK(dyad_reader_next(r, &doc) == DYAD_OK);
+  if (doc) {
+    CHECK(dyad_text_segment(doc, NULL) == DYAD_OK);
+    CHECK_INT(dyad_doc_sentence_count(doc), 1);
+    const dyad_sentence *s = dyad_doc_sentence(doc, 0);
+    CHECK_INT(s->ntokens, 3);
+    CHECK_STR(s->tokens[0].form, "\xC3\x96" "calan"); /* forms untouched */
+    CHECK_STR(s->tokens[0].fold, "ocalan");
+    CHECK_STR(s->tokens[1].fold, "'s");
+    CHECK_STR(s->tokens[2].fold, "men");
+    dyad_doc_free(doc);
+  }
+  dyad_reader_free(r);
 }
 
 int main(void) {
@@ -247,5 +304,7 @@ int main(void) {
   RUN(long_sentence_split_reported);
   RUN(given_sentences_not_resegmented);
   RUN(empty_and_space_only);
+  RUN(given_long_sentence_split);
+  RUN(pretokenized_only_folds);
   return test_summary();
 }
