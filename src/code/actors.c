@@ -111,7 +111,11 @@ static int core_rel(dyad__rel r) {
 static void mark_core(const dyad__tree *t, int h, unsigned char *in) {
   in[h] = 1;
   DYAD__FOR_CHILDREN(t, h, c) {
-    if (core_rel((dyad__rel)t->rel[c]))
+    /* a noun modifier without a preposition is part of the name
+     * ("Foreign Minister Hakan Fidan" when a parser calls it nmod) */
+    int bare_nmod = t->rel[c] == DYAD__R_NMOD && dyad__tree_child(t, c, DYAD__R_CASE) < 0 &&
+                    c < h;
+    if (core_rel((dyad__rel)t->rel[c]) || bare_nmod)
       for (int i = t->left[c]; i <= t->right[c]; i++) in[i] = 1;
   }
 }

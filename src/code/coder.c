@@ -301,7 +301,11 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     DYAD__FOR_CHILDREN(t, v, ch) {
       if (t->rel[ch] == DYAD__R_CCOMP || dyad__infinitive_clause(t, ch)) clause = ch;
     }
-    if (!nt && ns && clause >= 0 && !passive) {
+    /* Not for plain statements: "X said that Y ..." codes X's statement
+     * only where a pattern of the dictionary gives it a target; the clause
+     * itself is Y's event, reported by X. */
+    int statement = hit.pattern == DYAD__NONE && hit.code && !strncmp(hit.code, "01", 2);
+    if (!nt && ns && clause >= 0 && !passive && !statement) {
       if (round == 0) {
         deferred[v] = 1;
         TRACE(&x, "    waiting for the clause it governs (word %d)\n", clause + 1);
@@ -335,6 +339,21 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     TRACE(&x, "    source: %s; target: %s; flags: %s%s%s\n",
           ns ? src[0].code : "(none)", nt ? tgt[0].code : "(none)",
           flags ? dyad__flags_names(flags, fb, sizeof fb) : "none", *why ? " -- " : "", why);
+    /* "hosted his Iranian counterpart": a counterpart holds the other
+     * side's office, so it takes the other side's agent codes (TURGOV
+     * hosts IRN counterpart -> IRNGOV). */
+    for (int pass = 0; pass < 2; pass++) {
+      dyad__actor_ref *side = pass ? src : tgt, *other = pass ? tgt : src;
+      int n_side = pass ? ns : nt, n_other = pass ? nt : ns;
+      if (!n_other || strlen(other[0].code) <= 3) continue;
+      for (int i = 0; i < n_side; i++) {
+        const dyad_token *hk = &t->tok[side[i].head];
+        if ((dyad__tok_is(hk, "counterpart") || dyad__tok_is(hk, "counterparts")) &&
+            strlen(side[i].code) == 3 && strcmp(side[i].code, "---") &&
+            strlen(other[0].code) < sizeof side[i].code)
+          snprintf(side[i].code + 3, sizeof side[i].code - 3, "%s", other[0].code + 3);
+      }
+    }
     if (hit.compound && ns >= 2) {
       /* '%': the coordinated subjects act on each other ("Gondor and
        * Osgiliath postponed their meeting"). */
