@@ -1,4 +1,5 @@
 #include <string.h>
+#include <time.h>
 
 #include "coding.h"
 
@@ -13,6 +14,8 @@ static const char help[] =
     "\n"
     "Output options:\n"
     "  --format F         jsonl (default), tsv (PETRARCH-2 columns) or csv\n"
+    "  --bench            write no events; print the CPU time of the coding step\n"
+    "                     alone (after reading, tokenizing and parsing)\n"
     "\n";
 
 typedef struct {
@@ -20,13 +23,27 @@ typedef struct {
   cli_input *in;
   dyad_output_format fmt;
   size_t events;
+  int bench;         /* --bench: time the coding step, write nothing */
+  double code_secs;  /* CPU seconds spent in dyad_code_doc */
 } code_ctx;
+
+static double cpu_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static int on_doc(dyad_doc *doc, void *user) {
   code_ctx *c = user;
   const dyad_event *ev = NULL;
   size_t n = 0;
-  dyad_status st = coding_run(c->cs, &doc, &ev, &n, 0);
+  dyad_status st = coding_run(c->cs, &doc, &ev, &n, c->bench ? 2 : 0);
+  if (st == DYAD_OK && c->bench) {
+    /* coding_run prepared the doc (tokens, tags, tree); time the coder. */
+    double t0 = cpu_seconds();
+    st = dyad_code_doc(c->cs->coder, doc, &ev, &n);
+    c->code_secs += cpu_seconds() - t0;
+  }
   int stop = 0;
   if (st != DYAD_OK) {
     fprintf(stderr, "dyad code: [%s] %s\n", dyad_doc_id(doc), dyad_strerror(st));
@@ -35,7 +52,7 @@ static int on_doc(dyad_doc *doc, void *user) {
     size_t ns = dyad_doc_sentence_count(doc);
     c->in->sentences += ns;
     for (size_t i = 0; i < ns; i++) c->in->tokens += dyad_doc_sentence(doc, i)->ntokens;
-    for (size_t i = 0; i < n && !stop; i++)
+    for (size_t i = 0; i < n && !stop && !c->bench; i++)
       stop = dyad_event_write(&ev[i], doc, c->fmt, cli_write_stdout, NULL) != DYAD_OK;
     c->events += n;
   }
@@ -47,7 +64,7 @@ int cmd_code(int argc, char **argv) {
   cli_input in = {0};
   coding_setup cs = {0};
   cs.in = &in;
-  code_ctx c = {&cs, &in, DYAD_OUTPUT_JSONL, 0};
+  code_ctx c = {&cs, &in, DYAD_OUTPUT_JSONL, 0, 0, 0.0};
   char **files = argv + 1;
   int nfiles = 0;
   for (int i = 1; i < argc; i++) {
@@ -58,6 +75,10 @@ int cmd_code(int argc, char **argv) {
       fputs(coding_help, stdout);
       fputs(cli_input_help, stdout);
       return EXIT_OK;
+    }
+    if (!strcmp(a, "--bench")) {
+      c.bench = 1;
+      continue;
     }
     int r = cli_input_option(&in, argc, argv, &i);
     if (!r) r = coding_option(&cs, argc, argv, &i);
@@ -80,6 +101,9 @@ int cmd_code(int argc, char **argv) {
   if (dyad_event_write_header(c.fmt, cli_write_stdout, NULL) != DYAD_OK) rc = EXIT_FATAL;
   if (!rc) rc = cli_for_each_doc(&in, files, nfiles, on_doc, &c);
   fprintf(stderr, "dyad code: %zu event(s)\n", c.events);
+  if (c.bench)
+    fprintf(stderr, "dyad code: coding step %.3f s CPU for %zu sentences: %.0f sentences/s\n",
+            c.code_secs, in.sentences, c.code_secs > 0 ? in.sentences / c.code_secs : 0.0);
   int fin = cli_finish(&in, "code");
   coding_free(&cs);
   return rc ? rc : fin;

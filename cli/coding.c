@@ -150,6 +150,7 @@ dyad_status coding_run(coding_setup *cs, dyad_doc **docp, const dyad_event **ev,
     dyad_status s = dyad_text_segment(doc, &to); /* fills folds */
     if (s) return s;
   }
+  if (explain == 2) return DYAD_OK; /* prepared only (dyad code --bench) */
   if (explain) return dyad_code_explain(cs->coder, doc, cli_write_stdout, NULL);
   return dyad_code_doc(cs->coder, doc, ev, n);
 }

@@ -37,9 +37,10 @@ int coding_add_dict(coding_setup *cs, const char *dir, const char *path, dyad_di
  * EXIT_FATAL (reported). */
 int coding_load(coding_setup *cs);
 /* Segments, annotates (unless the parse is given) and codes the doc; may
- * replace *doc by a re-tokenized copy (--parse own on pre-parsed input). */
+ * replace *doc by a re-tokenized copy (--parse own on pre-parsed input).
+ * mode: 0 code, 1 write the explain trace, 2 prepare only (no coding). */
 dyad_status coding_run(coding_setup *cs, dyad_doc **doc, const dyad_event **ev,
-                       size_t *n, int explain);
+                       size_t *n, int mode);
 void coding_free(coding_setup *cs);
 
 #endif

@@ -197,6 +197,7 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
   x.s = s;
   x.trace = trace;
   x.trace_user = tu;
+  x.arena = &scratch;
   x.date = doc->date[0] ? dyad__dict_parse_date(doc->date, strlen(doc->date)) : 0;
   int year = x.date ? x.date / 10000 : 0;
   dyad_status st = DYAD_OK;

@@ -48,6 +48,11 @@ typedef struct dyad__sent {
   int *mention_at;        /* token -> mention index or -1 */
   int depth;              /* recursion guard for actor resolution */
   unsigned char *scratch; /* n bytes for actors.c */
+  /* Dictionary word ids of each token's fold and lemma (DYAD__NONE if the
+   * dictionaries never use the word), filled on first use by verbs.c so
+   * pattern matching compares integers instead of hashing strings. */
+  uint32_t *wid_fold, *wid_lemma;
+  struct dyad__arena *arena;
   dyad__trace_fn trace;
   void *trace_user;
 } dyad__sent;

@@ -20,35 +20,56 @@
 #include <string.h>
 
 #include "code/coder.h"
+#include "util/arena.h"
 
-static int word_eq(const dyad_dict *d, uint32_t wid, const dyad_token *k) {
-  const char *w = dyad__dict_word(d, wid);
-  char buf[128];
-  const char *f = k->fold;
-  if (!f || !strcmp(f, "_")) {
-    dyad__dict_fold(k->form, strlen(k->form), buf, sizeof buf);
-    f = buf;
-  }
-  if (!strcmp(w, f)) return 1;
-  char lb[128];
-  if (k->lemma && strcmp(k->lemma, "_")) {
-    dyad__dict_fold(k->lemma, strlen(k->lemma), lb, sizeof lb);
-    if (!strcmp(w, lb)) return 1;
+static uint32_t fold_id(const dyad_dict *d, const char *s) {
+  char buf[256];
+  if (!s || !strcmp(s, "_")) return DYAD__NONE;
+  size_t n = dyad__dict_fold(s, strlen(s), buf, sizeof buf);
+  return n == (size_t)-1 ? DYAD__NONE : dyad__dict_word_id(d, buf, n);
+}
+
+/* Fills the per-sentence word ids (once per sentence). */
+static int word_ids(dyad__sent *x) {
+  if (x->wid_fold) return 0;
+  int n = x->t.n;
+  x->wid_fold = dyad__arena_alloc(x->arena, (size_t)(n ? n : 1) * sizeof *x->wid_fold);
+  x->wid_lemma = dyad__arena_alloc(x->arena, (size_t)(n ? n : 1) * sizeof *x->wid_lemma);
+  if (!x->wid_fold || !x->wid_lemma) return -1;
+  for (int i = 0; i < n; i++) {
+    const dyad_token *k = &x->s->tokens[i];
+    const char *f = k->fold && strcmp(k->fold, "_") ? k->fold : k->form;
+    x->wid_fold[i] = fold_id(x->dict, f);
+    x->wid_lemma[i] = fold_id(x->dict, k->lemma);
   }
   return 0;
 }
 
+static int wid_is(const dyad__sent *x, int i, uint32_t w) {
+  return w != DYAD__NONE && (x->wid_fold[i] == w || x->wid_lemma[i] == w);
+}
+
+/* Length of the longest phrase of synset s at token i (fold or lemma of
+ * each word), 0 if none. */
+static size_t synset_len(const dyad__sent *x, uint32_t s, int i) {
+  const dyad_dict *d = x->dict;
+  const dyad__synset *sy = &d->synsets[s];
+  size_t best = 0;
+  for (uint32_t p = 0; p < sy->nphrases; p++) {
+    const dyad__synset_phrase *ph = &d->synset_phrases[sy->phrase_first + p];
+    if (ph->nwords <= best || i + (int)ph->nwords > x->t.n) continue;
+    uint32_t k = 0;
+    while (k < ph->nwords && wid_is(x, i + (int)k, d->wordlist[ph->word_first + k])) k++;
+    if (k == ph->nwords) best = ph->nwords;
+  }
+  return best;
+}
+
 /* Length of a match of element e (WORD or SYNSET) starting at token i. */
 static size_t elem_len_at(dyad__sent *x, const dyad__pattern_elem *e, int i) {
-  const dyad_dict *d = x->dict;
-  if (i < 0 || i >= x->t.n) return 0;
-  if (e->kind == DYAD__PE_WORD) return word_eq(d, e->value, &x->s->tokens[i]) ? 1 : 0;
-  if (e->kind == DYAD__PE_SYNSET) {
-    size_t l = dyad__dict_synset_match(d, e->value, x->s->tokens, (size_t)x->t.n, (size_t)i, 0);
-    if (!l) l = dyad__dict_synset_match(d, e->value, x->s->tokens, (size_t)x->t.n, (size_t)i,
-                                        DYAD__MATCH_LEMMA);
-    return l;
-  }
+  if (i < 0 || i >= x->t.n || word_ids(x)) return 0;
+  if (e->kind == DYAD__PE_WORD) return wid_is(x, i, e->value) ? 1 : 0;
+  if (e->kind == DYAD__PE_SYNSET) return synset_len(x, e->value, i);
   return 0;
 }
 
