@@ -167,12 +167,26 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
       continue;
     if (nc < 24) cand[nc++] = c;
   }
+  /* "* (AT) ^ +": pass over the first actors after the verb, in
+   * surface order. */
+  int pass_over = hit->post_skip;
+  if (pass_over)
+    for (int i = 1; i < nc; i++)
+      for (int j = i; j > 0 && cand[j - 1] > cand[j]; j--) {
+        int tmp = cand[j];
+        cand[j] = cand[j - 1];
+        cand[j - 1] = tmp;
+      }
   for (int i = 0; i < nc && !k; i++) {
-    if (cand[i] == subj) continue;
+    if (cand[i] == subj || cand[i] == hit->source_hint) continue;
     int skipped = 0;
     for (int j = 0; j < hit->nskip; j++) skipped |= hit->skip[j] == cand[i];
     if (skipped) continue;
     k = dyad__resolve_deep(x, cand[i], out, max, 0);
+    if (k && pass_over) {
+      pass_over--;
+      k = 0;
+    }
   }
   return k;
 }
@@ -302,11 +316,11 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     DYAD__FOR_CHILDREN(t, v, ch) {
       if (t->rel[ch] == DYAD__R_CCOMP || dyad__infinitive_clause(t, ch)) clause = ch;
     }
-    /* Not for plain statements: "X said that Y ..." codes X's statement
-     * only where a pattern of the dictionary gives it a target; the clause
-     * itself is Y's event, reported by X. */
-    int statement = hit.pattern == DYAD__NONE && hit.code && !strncmp(hit.code, "01", 2);
-    if (!nt && ns && clause >= 0 && !passive && !statement) {
+    /* "X said that Y ...": when Y's clause codes an event, that event is
+     * the news (reported, speaker X) and X's statement is not coded; only
+     * when the clause codes nothing does the verb's own dictionary code
+     * (SAY [010]) apply, with the clause's actors as targets. */
+    if (!nt && ns && clause >= 0 && !passive) {
       if (round == 0) {
         deferred[v] = 1;
         TRACE(&x, "    waiting for the clause it governs (word %d)\n", clause + 1);
@@ -340,6 +354,18 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     TRACE(&x, "    source: %s; target: %s; flags: %s%s%s\n",
           ns ? src[0].code : "(none)", nt ? tgt[0].code : "(none)",
           flags ? dyad__flags_names(flags, fb, sizeof fb) : "none", *why ? " -- " : "", why);
+    if (hit.swap && !passive) {
+      /* "+ * MONEY $": the subject received, the source comes after. */
+      if (hit.source_hint >= 0) nt = dyad__resolve_deep(&x, hit.source_hint, tgt, 16, 0);
+      dyad__actor_ref tmp[16];
+      memcpy(tmp, src, sizeof tmp);
+      memcpy(src, tgt, sizeof tmp);
+      memcpy(tgt, tmp, sizeof tmp);
+      int tn = ns;
+      ns = nt;
+      nt = tn;
+      TRACE(&x, "    the pattern's markers make the subject the target\n");
+    }
     /* "hosted his Iranian counterpart": a counterpart holds the other
      * side's office, so it takes the other side's agent codes (TURGOV
      * hosts IRN counterpart -> IRNGOV). */

@@ -81,6 +81,10 @@ typedef struct dyad__verb_hit {
   int target_hint;        /* token of the PP object the pattern named, or -1 */
   int compound;           /* the pattern has '%': events among the subjects */
   int skip[4], nskip;     /* PPs the pattern marks '^': not the target */
+  int swap;               /* '+' before '*' or '$' after it: the subject is
+                             the target and the source follows the verb */
+  int source_hint;        /* the PP a pattern marks "(FROM $)", or -1 */
+  int post_skip;          /* top-level '^' after '*': actors to pass over */
   int score;
 } dyad__verb_hit;
 

@@ -195,6 +195,7 @@ int dyad__verb_at(dyad__sent *x, int v, dyad__verb_hit *hit) {
   hit->code = dyad__dict_verb_code(d, hit->verb);
   hit->code2 = dyad__dict_verb_code2(d, hit->verb);
   hit->target_hint = -1;
+  hit->source_hint = -1;
   return 1;
 }
 
@@ -206,6 +207,11 @@ static int post_nps(const dyad__tree *t, int v, int passive, int *out, int max) 
     if ((r == DYAD__R_OBJ || r == DYAD__R_IOBJ || (passive && r == DYAD__R_NSUBJ_PASS) ||
          (r == DYAD__R_XCOMP && !t->is_verb[c])) && k < max)
       out[k++] = c;
+  }
+  /* Obliques last: a parser may attach a bare noun phrase as an oblique
+   * ("received by courier money from X"). */
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if (t->rel[c] == DYAD__R_OBL && k < max) out[k++] = c;
   }
   /* The objects of an infinitive the verb governs belong to its phrase
    * too: "vowed to wage war" matches "VOW - * WAR". */
@@ -252,7 +258,7 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
   for (uint32_t pi = 0; pi < b->npats; pi++) {
     const dyad__pattern *p = &d->patterns[b->pat_first + pi];
     const dyad__pattern_elem *e = &d->pelems[p->elem_first];
-    int score = 0, ok = 1, hint = -1, skip[4], nskip = 0;
+    int score = 0, ok = 1, hint = -1, skip[4], nskip = 0, src_hint = -1;
     /* Pre-verb and post-verb word runs are matched as units. */
     const dyad__pattern_elem *pre[16], *post[16];
     int npre = 0, npost = 0;
@@ -274,11 +280,12 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
       const char *prep = dyad__dict_word(d, el->value);
       const dyad__pattern_elem *ws[16];
       int nw = el->sub != DYAD__NONE ? flatten(d, &d->pelems[el->sub], el->nsub, ws, 16) : 0;
-      int found = 0, marks_target = 0, marks_skip = 0;
+      int found = 0, marks_target = 0, marks_skip = 0, marks_source = 0;
       for (uint16_t q = 0; el->sub != DYAD__NONE && q < el->nsub; q++) {
         uint8_t kk = d->pelems[el->sub + q].kind;
         if (kk == DYAD__PE_TARGET) marks_target = 1;
         if (kk == DYAD__PE_SKIP || kk == DYAD__PE_SOURCE) marks_skip = 1;
+        if (kk == DYAD__PE_SOURCE) marks_source = 1;
       }
       for (int j = 0; j < npp && !found; j++) {
         char buf[32];
@@ -293,6 +300,7 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
         if (marks_target) hint = pp[j];
         else if (marks_skip) { if (nskip < 4) skip[nskip++] = pp[j]; }
         else if (hint < 0) hint = pp[j];
+        if (marks_source) src_hint = pp[j];
       }
       if (!found) ok = 0;
     }
@@ -302,9 +310,13 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
       if (m != npre) ok = 0;
       else score += npre;
     }
+    int post_np = -1;
     if (ok && npost) {
       int m = 0;
-      for (int j = 0; j < nobj && m != npost; j++) m = match_np(x, post, npost, objs[j]);
+      for (int j = 0; j < nobj && m != npost; j++) {
+        m = match_np(x, post, npost, objs[j]);
+        if (m == npost) post_np = objs[j];
+      }
       if (m != npost) ok = 0;
       else score += npost;
     }
@@ -319,8 +331,19 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
     hit->nskip = nskip;
     memcpy(hit->skip, skip, sizeof skip);
     hit->compound = 0;
-    for (uint32_t i = 0; i < p->nelems; i++)
+    hit->swap = src_hint >= 0;
+    hit->source_hint = src_hint;
+    hit->post_skip = 0;
+    for (uint32_t i = 0; i < p->nelems; i++) {
       if (e[i].kind == DYAD__PE_COMPOUND) hit->compound = 1;
+      if (e[i].kind == DYAD__PE_TARGET && e[i].side == DYAD__SIDE_PRE) hit->swap = 1;
+      if (e[i].kind == DYAD__PE_SOURCE && e[i].side == DYAD__SIDE_POST) {
+        /* "+ * MONEY $": the source is in the phrase the words matched */
+        hit->swap = 1;
+        if (hit->source_hint < 0) hit->source_hint = post_np;
+      }
+      if (e[i].kind == DYAD__PE_SKIP && e[i].side == DYAD__SIDE_POST) hit->post_skip++;
+    }
   }
   if (hit->pattern != DYAD__NONE) {
     const dyad__pattern *p = &d->patterns[hit->pattern];
