@@ -70,9 +70,12 @@ extern const char cli_dict_help[];
 int cmd_tokenize(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
-int cmd_eval(int argc, char **argv);
+int cmd_code(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_eval_parse(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 #endif

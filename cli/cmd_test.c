@@ -42,6 +42,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "coding.h"
 
 typedef struct {
   char *data;
@@ -193,6 +194,46 @@ static int kind_conllu(const test_case *tc, sbuf *out) {
   dyad_doc_write_conllu(doc, sb_write, out);
   dyad_doc_free(doc);
   return 0;
+}
+
+/* events: the input is one article text; options dict=CONFIG (relative to
+ * the repository root), date=, include=, parse=own.  Prints one line per
+ * event: "SOURCE TARGET CODE [flags] [speaker=X]". */
+static int kind_events(const test_case *tc, sbuf *out) {
+  char dict[512], date[32], inc[128];
+  coding_setup cs;
+  memset(&cs, 0, sizeof cs);
+  if (case_opt(tc, "dict", dict, sizeof dict)) coding_add_dict(&cs, NULL, dict, DYAD_DICT_AUTO);
+  if (case_opt(tc, "include", inc, sizeof inc) &&
+      dyad_event_flags_parse(inc, &cs.copts.include) != DYAD_OK)
+    return -1;
+  cs.parse = PARSE_OWN;
+  if (coding_load(&cs) != EXIT_OK) {
+    coding_free(&cs);
+    return -1;
+  }
+  dyad_doc *doc = NULL;
+  const char *dt = case_opt(tc, "date", date, sizeof date);
+  int rc = -1;
+  if (dyad_doc_new("test", dt, tc->input.data ? tc->input.data : "", tc->input.len, &doc) ==
+      DYAD_OK) {
+    const dyad_event *ev;
+    size_t n;
+    if (coding_run(&cs, &doc, &ev, &n, 0) == DYAD_OK) {
+      rc = 0;
+      for (size_t i = 0; i < n; i++) {
+        char fl[96], line[512];
+        dyad_event_flags_string(ev[i].flags, fl, sizeof fl);
+        snprintf(line, sizeof line, "%s %s %s%s%s%s%s\n", ev[i].source, ev[i].target, ev[i].code,
+                 fl[0] ? " " : "", fl, ev[i].speaker ? " speaker=" : "",
+                 ev[i].speaker ? ev[i].speaker : "");
+        sb_puts(out, line);
+      }
+    }
+  }
+  dyad_doc_free(doc);
+  coding_free(&cs);
+  return rc;
 }
 
 static void diag_collect(const dyad_diag *d, void *user) {
@@ -408,6 +449,7 @@ static const struct {
   const char *name;
   kind_fn fn;
 } kinds[] = {
+    {"events", kind_events},
     {"dictcheck", kind_dictcheck},
     {"lookup", kind_lookup},
     {"read", kind_read},

@@ -98,7 +98,11 @@ DYAD_API size_t dyad_diag_format(const dyad_diag *diag, char *buf, size_t size);
 
 typedef struct dyad_doc dyad_doc;
 
-/* Sentence kinds.  Only DYAD_SENT_TEXT and DYAD_SENT_HEADLINE are coded. */
+/* Output sink: called with each piece of output; non-zero means failure. */
+typedef int (*dyad_write_fn)(const char *data, size_t len, void *user);
+
+/* Sentence kinds.  Only DYAD_SENT_TEXT is coded by default (see
+ * dyad_coder_options.code_all_units). */
 typedef enum {
   DYAD_SENT_TEXT = 0,     /* ordinary sentence */
   DYAD_SENT_HEADLINE = 1, /* title or headline line without final stop */
@@ -161,6 +165,9 @@ DYAD_API void dyad_doc_free(dyad_doc *doc);
 DYAD_API dyad_status dyad_doc_new(const char *id, const char *date,
                                   const char *text, size_t len,
                                   dyad_doc **out);
+/* A new doc with the article fields, text and pass-through fields of doc
+ * but no sentences (to re-tokenize input that came pre-tokenized). */
+DYAD_API dyad_status dyad_doc_copy_fields(const dyad_doc *doc, dyad_doc **out);
 
 /* ------------------------------------------------------------------------ */
 /* Readers (src/io/)                                                         */
@@ -348,7 +355,6 @@ DYAD_API dyad_status dyad_eval_doc(const dyad_model *model, dyad_doc *doc,
 /* CoNLL-U for one document: "# newdoc id", "# sent_id", "# text", tokens with
  * SpaceAfter=No and TokenRange=start:end in MISC.  Calls write(data, len,
  * user) for each piece; returns DYAD_EIO if write returns non-zero. */
-typedef int (*dyad_write_fn)(const char *data, size_t len, void *user);
 DYAD_API dyad_status dyad_doc_write_conllu(const dyad_doc *doc,
                                            dyad_write_fn write, void *user);
 
@@ -494,6 +500,90 @@ DYAD_API size_t dyad_dict_check_codes(const dyad_dict *dict,
  * Writes the first existing path into out; DYAD_ENOTFOUND if none. */
 DYAD_API dyad_status dyad_data_path(const char *relative, char *out,
                                     size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* Events (src/code/, src/output/)                                           */
+/* ------------------------------------------------------------------------ */
+
+/* Event flags: what the text says about the event besides who did what. */
+#define DYAD_EVENT_NEGATED (1u << 0)      /* "did not meet", "refused to meet" */
+#define DYAD_EVENT_HYPOTHETICAL (1u << 1) /* "could meet", "if they meet" */
+#define DYAD_EVENT_FUTURE (1u << 2)       /* "will meet", "plans to meet" */
+#define DYAD_EVENT_REPORTED (1u << 3)     /* "A said B attacked C" */
+#define DYAD_EVENT_HISTORICAL (1u << 4)   /* "in 2015", "since 2011" */
+
+/* One coded event.  Strings are owned by the doc the event came from and
+ * live as long as it does; offsets are byte spans of the article text
+ * (start == end when the part has no text, e.g. an implied source). */
+typedef struct dyad_event {
+  const char *event_id;   /* 16 hex digits, stable across runs */
+  const char *article_id;
+  uint32_t sentence;      /* 0-based index in the article */
+  const char *date;       /* YYYY-MM-DD (the article date) or "" */
+  const char *source, *target;           /* full actor codes */
+  const char *source_text, *target_text; /* the words that named them */
+  const char *code;       /* CAMEO event code, e.g. "043" */
+  const char *root;       /* CAMEO root, e.g. "04" */
+  int quad_class;         /* 1-4, 0 if the code is not in the code table */
+  double goldstein;
+  const char *plover;     /* PLOVER event type or "" */
+  const char *verb;       /* the verb as written */
+  const char *matched;    /* JSON object: "verb", "source", "target" -> "file:line" */
+  unsigned flags;         /* DYAD_EVENT_* */
+  const char *speaker;    /* actor code of the speaker of reported events, or NULL */
+  uint32_t source_start, source_end, verb_start, verb_end, target_start, target_end;
+  const char *text;       /* the sentence */
+  const char *issues;     /* issue codes joined by ';', or "" */
+} dyad_event;
+
+/* The coder: dictionaries + code table + options; immutable, shareable. */
+typedef struct dyad_coder dyad_coder;
+
+typedef struct dyad_coder_options {
+  /* Events flagged negated, hypothetical or historical are dropped unless
+   * their flag is in `include` (DYAD_EVENT_* bits).  Future and reported
+   * events are always kept. */
+  unsigned include;
+  /* PETRARCH-2 behaviour: a negated event becomes its CAMEO 12x "reject"
+   * code (see docs/coding.md for the mapping) instead of being dropped. */
+  int petrarch_negation;
+  unsigned max_events; /* per sentence; 0: 64, as TABARI */
+  /* Code headline, dateline and caption units too (default: only text). */
+  int code_all_units;
+} dyad_coder_options;
+
+/* dict and codes must outlive the coder; codes may be NULL (events then
+ * carry quad_class 0 and no names). */
+DYAD_API dyad_status dyad_coder_new(const dyad_dict *dict, const dyad_cameo *codes,
+                                    const dyad_coder_options *opts, dyad_coder **out);
+DYAD_API void dyad_coder_free(dyad_coder *coder);
+/* Codes every sentence of a tagged and parsed doc.  The events belong to
+ * the doc (freed with it); *events may be NULL when *n is 0. */
+DYAD_API dyad_status dyad_code_doc(const dyad_coder *coder, dyad_doc *doc,
+                                   const dyad_event **events, size_t *n);
+/* The same, writing a readable trace of every decision (actors found,
+ * verbs, patterns tried, flags, events) to `write`. */
+DYAD_API dyad_status dyad_code_explain(const dyad_coder *coder, dyad_doc *doc,
+                                       dyad_write_fn write, void *user);
+
+typedef enum {
+  DYAD_OUTPUT_JSONL = 0,
+  DYAD_OUTPUT_TSV,  /* PETRARCH-2 column order, no header */
+  DYAD_OUTPUT_CSV   /* RFC 4180, with a header line */
+} dyad_output_format;
+
+/* Writes one event (one line; CSV's header comes from
+ * dyad_event_write_header).  `doc` gives the pass-through article fields. */
+DYAD_API dyad_status dyad_event_write(const dyad_event *ev, const dyad_doc *doc,
+                                      dyad_output_format fmt,
+                                      dyad_write_fn write, void *user);
+DYAD_API dyad_status dyad_event_write_header(dyad_output_format fmt,
+                                             dyad_write_fn write, void *user);
+/* "negated,reported" into buf; returns buf. */
+DYAD_API const char *dyad_event_flags_string(unsigned flags, char *buf, size_t size);
+/* Parses "negated,hypothetical,..." into DYAD_EVENT_* bits; DYAD_EINVAL on
+ * an unknown name. */
+DYAD_API dyad_status dyad_event_flags_parse(const char *list, unsigned *flags);
 
 #ifdef __cplusplus
 }
