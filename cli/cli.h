@@ -54,11 +54,28 @@ int cli_opt(const char *arg, const char *name, int argc, char **argv, int *i,
             const char **value);
 int cli_usage_error(const char *cmd, const char *fmt, const char *arg);
 
+/* Dictionary options shared by the commands that code or look up. */
+typedef struct cli_dict {
+  dyad_dict_file files[64];
+  size_t nfiles;
+} cli_dict;
+/* Like cli_input_option, for --config/--dict/--actors/... */
+int cli_dict_option(cli_dict *o, int argc, char **argv, int *i);
+/* Loads the named dictionaries, or the default set; NULL (reported) on
+ * failure.  `check` runs the consistency checks of dyad dict check. */
+dyad_dict *cli_dict_load(cli_dict *o, cli_input *in, int check);
+extern const char cli_dict_help[];
+
 /* Subcommands. */
 int cmd_tokenize(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+int cmd_code(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_eval_parse(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 #endif

@@ -15,6 +15,23 @@
  *   tokens     one line per sentence, words separated by spaces; the words
  *              of a multiword token are joined by '+' ("did+n't")
  *   conllu     the full `dyad tokenize` output
+ *   dictcheck  the input is a dictionary file (option kind=actors, agents,
+ *              verbs, discards, issues or config); prints every diagnostic
+ *              of a checked load as "LINE:COL: severity: message"
+ *   lookup     one phrase per input line, looked up in the dictionaries
+ *              named by dict=FILE (a config or a file; relative to the
+ *              source tree) on date=YYYY-MM-DD; prints dyad dict lookup's
+ *              lines, with "(none)" for a phrase without a match
+ *   read       the input through a reader (format=jsonl|text|xml|conllu,
+ *              max-record=N): per record its diagnostics
+ *              ("error L<line> [id] message"), then for an accepted one
+ *              "doc ID DATE source=S pretokenized=0|1 invalid_utf8=N",
+ *              "text ..." (newlines as \n), "extra {...}", and per
+ *              sentence "sent ID START-END [parse]" plus, when it has
+ *              words, "words form@start-end ..."
+ *   spans      one line per sentence, each word as form@start:end (byte
+ *              offsets in the input)
+ *   folds      one line per sentence, the ASCII folds of its words
  *   relations  the input is tagged and parsed with the default model; each
  *              expected line "deprel(head, dependent)" (word forms, ROOT
  *              for the root) must be among the produced relations, so a
@@ -25,6 +42,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "coding.h"
 
 typedef struct {
   char *data;
@@ -132,6 +150,39 @@ static int kind_tokens(const test_case *tc, sbuf *out) {
   return 0;
 }
 
+static int kind_spans(const test_case *tc, sbuf *out) {
+  dyad_doc *doc = make_doc(tc);
+  if (!doc) return -1;
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+    const dyad_sentence *s = dyad_doc_sentence(doc, i);
+    for (uint32_t k = 0; k < s->ntokens; k++) {
+      char num[48];
+      snprintf(num, sizeof num, "@%u:%u", s->tokens[k].start, s->tokens[k].end);
+      if (k) sb_puts(out, " ");
+      sb_puts(out, s->tokens[k].form);
+      sb_puts(out, num);
+    }
+    sb_puts(out, "\n");
+  }
+  dyad_doc_free(doc);
+  return 0;
+}
+
+static int kind_folds(const test_case *tc, sbuf *out) {
+  dyad_doc *doc = make_doc(tc);
+  if (!doc) return -1;
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+    const dyad_sentence *s = dyad_doc_sentence(doc, i);
+    for (uint32_t k = 0; k < s->ntokens; k++) {
+      if (k) sb_puts(out, " ");
+      sb_puts(out, s->tokens[k].fold);
+    }
+    sb_puts(out, "\n");
+  }
+  dyad_doc_free(doc);
+  return 0;
+}
+
 static int sb_write(const char *data, size_t len, void *user) {
   sb_put(user, data, len);
   return 0;
@@ -143,6 +194,190 @@ static int kind_conllu(const test_case *tc, sbuf *out) {
   dyad_doc_write_conllu(doc, sb_write, out);
   dyad_doc_free(doc);
   return 0;
+}
+
+/* events: the input is one article text; options dict=CONFIG (relative to
+ * the repository root), date=, include=, parse=own.  Prints one line per
+ * event: "SOURCE TARGET CODE [flags] [speaker=X]". */
+static int kind_events(const test_case *tc, sbuf *out) {
+  char dict[512], date[32], inc[128];
+  coding_setup cs;
+  memset(&cs, 0, sizeof cs);
+  if (case_opt(tc, "dict", dict, sizeof dict)) coding_add_dict(&cs, NULL, dict, DYAD_DICT_AUTO);
+  if (case_opt(tc, "include", inc, sizeof inc) &&
+      dyad_event_flags_parse(inc, &cs.copts.include) != DYAD_OK)
+    return -1;
+  cs.parse = PARSE_OWN;
+  if (coding_load(&cs) != EXIT_OK) {
+    coding_free(&cs);
+    return -1;
+  }
+  dyad_doc *doc = NULL;
+  const char *dt = case_opt(tc, "date", date, sizeof date);
+  int rc = -1;
+  if (dyad_doc_new("test", dt, tc->input.data ? tc->input.data : "", tc->input.len, &doc) ==
+      DYAD_OK) {
+    const dyad_event *ev;
+    size_t n;
+    if (coding_run(&cs, &doc, &ev, &n, 0) == DYAD_OK) {
+      rc = 0;
+      for (size_t i = 0; i < n; i++) {
+        char fl[96], line[512];
+        dyad_event_flags_string(ev[i].flags, fl, sizeof fl);
+        snprintf(line, sizeof line, "%s %s %s%s%s%s%s\n", ev[i].source, ev[i].target, ev[i].code,
+                 fl[0] ? " " : "", fl, ev[i].speaker ? " speaker=" : "",
+                 ev[i].speaker ? ev[i].speaker : "");
+        sb_puts(out, line);
+      }
+    }
+  }
+  dyad_doc_free(doc);
+  coding_free(&cs);
+  return rc;
+}
+
+static void diag_collect(const dyad_diag *d, void *user) {
+  char line[1024];
+  static const char *sev[] = {"note", "warning", "error"};
+  snprintf(line, sizeof line, "%ld:%ld: %s: %s\n", d->line, d->column,
+           sev[d->severity <= 2 ? d->severity : 2], d->message);
+  sb_puts(user, line);
+}
+
+static int kind_dictcheck(const test_case *tc, sbuf *out) {
+  char kb[32];
+  const char *k = case_opt(tc, "kind", kb, sizeof kb);
+  dyad_dict_kind kind = DYAD_DICT_AUTO;
+  for (int i = DYAD_DICT_ACTORS; i <= DYAD_DICT_CONFIG; i++)
+    if (k && !strcmp(k, dyad_dict_kind_name((dyad_dict_kind)i))) kind = (dyad_dict_kind)i;
+  if (kind == DYAD_DICT_AUTO) {
+    sb_puts(out, "dictcheck: option kind=actors|agents|verbs|discards|issues|config needed\n");
+    return -1;
+  }
+  dyad_dict_options o = {diag_collect, out, 1};
+  dyad_dict *d = NULL;
+  dyad_status st = dyad_dict_load_memory(kind, "input", tc->input.data ? tc->input.data : "",
+                                         tc->input.len, &o, &d);
+  if (st != DYAD_OK) {
+    sb_puts(out, "load failed: ");
+    sb_puts(out, dyad_strerror(st));
+    sb_puts(out, "\n");
+    return 0;
+  }
+  dyad_dict_free(d);
+  return 0;
+}
+
+static int kind_lookup(const test_case *tc, sbuf *out) {
+  char path[512], date[32];
+  if (!case_opt(tc, "dict", path, sizeof path)) {
+    sb_puts(out, "lookup: option dict=FILE needed\n");
+    return -1;
+  }
+  const char *dt = case_opt(tc, "date", date, sizeof date);
+  dyad_dict_options o = {diag_collect, out, 0};
+  dyad_dict_file f = {path, DYAD_DICT_AUTO};
+  dyad_dict *d = NULL;
+  if (dyad_dict_load_files(&f, 1, &o, &d) != DYAD_OK) return -1;
+  out->len = 0; /* the fixtures' warnings are tested by dictcheck cases */
+  out->data[0] = '\0';
+  const char *p = tc->input.data ? tc->input.data : "";
+  while (*p) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    char phrase[512];
+    if (n >= sizeof phrase) n = sizeof phrase - 1;
+    memcpy(phrase, p, n);
+    phrase[n] = '\0';
+    if (n && dyad_dict_lookup(d, phrase, dt, sb_write, out) == DYAD_ENOTFOUND) sb_puts(out, "(none)\n");
+    p += n + (nl != NULL);
+  }
+  dyad_dict_free(d);
+  return 0;
+}
+
+static void read_diag(const dyad_diag *d, void *user) {
+  sbuf *out = user;
+  char line[32];
+  sb_puts(out, d->severity == DYAD_DIAG_ERROR     ? "error"
+               : d->severity == DYAD_DIAG_WARNING ? "warning"
+                                                  : "note");
+  snprintf(line, sizeof line, " L%ld ", d->line);
+  sb_puts(out, line);
+  if (d->record) {
+    sb_puts(out, "[");
+    sb_puts(out, d->record);
+    sb_puts(out, "] ");
+  }
+  sb_puts(out, d->message);
+  sb_puts(out, "\n");
+}
+
+static void put_escaped(sbuf *out, const char *s) {
+  for (; *s; s++) {
+    if (*s == '\n') sb_puts(out, "\\n");
+    else sb_put(out, s, 1);
+  }
+}
+
+static int kind_read(const test_case *tc, sbuf *out) {
+  char fmt[16], lim[24];
+  dyad_reader_options o = {0};
+  o.format = dyad_input_format_parse(case_opt(tc, "format", fmt, sizeof fmt));
+  if (case_opt(tc, "max-record", lim, sizeof lim)) o.max_record_bytes = strtoul(lim, NULL, 10);
+  o.diag = read_diag;
+  o.diag_user = out;
+  /* The case input lost its last newline; records need it back. */
+  sbuf in = {0};
+  sb_put(&in, tc->input.data ? tc->input.data : "", tc->input.len);
+  sb_puts(&in, "\n");
+  dyad_reader *r = NULL;
+  if (dyad_reader_open_memory(in.data, in.len, "case", &o, &r) != DYAD_OK) {
+    free(in.data);
+    return 0; /* the diagnostic says why */
+  }
+  dyad_doc *doc;
+  dyad_status st;
+  while ((st = dyad_reader_next(r, &doc)) == DYAD_OK || st == DYAD_REJECT) {
+    if (!doc) continue;
+    char num[64];
+    sb_puts(out, "doc ");
+    sb_puts(out, dyad_doc_id(doc));
+    sb_puts(out, " ");
+    sb_puts(out, *dyad_doc_date(doc) ? dyad_doc_date(doc) : "-");
+    sb_puts(out, " source=");
+    sb_puts(out, dyad_doc_field(doc, "source"));
+    snprintf(num, sizeof num, " pretokenized=%d invalid_utf8=%zu\n",
+             dyad_doc_pretokenized(doc), dyad_doc_invalid_utf8(doc));
+    sb_puts(out, num);
+    sb_puts(out, "text ");
+    put_escaped(out, dyad_doc_field(doc, "text"));
+    sb_puts(out, "\nextra ");
+    sb_puts(out, dyad_doc_extra_json(doc));
+    sb_puts(out, "\n");
+    for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++) {
+      const dyad_sentence *s = dyad_doc_sentence(doc, i);
+      snprintf(num, sizeof num, " %u-%u", s->start, s->end);
+      sb_puts(out, "sent ");
+      sb_puts(out, s->id);
+      sb_puts(out, num);
+      if (s->given_parse) sb_puts(out, " parse");
+      sb_puts(out, "\n");
+      if (!s->ntokens) continue;
+      sb_puts(out, "words");
+      for (uint32_t k = 0; k < s->ntokens; k++) {
+        snprintf(num, sizeof num, "@%u-%u", s->tokens[k].start, s->tokens[k].end);
+        sb_puts(out, " ");
+        sb_puts(out, s->tokens[k].form);
+        sb_puts(out, num);
+      }
+      sb_puts(out, "\n");
+    }
+    dyad_doc_free(doc);
+  }
+  dyad_reader_free(r);
+  free(in.data);
+  return st == DYAD_END ? 0 : -1;
 }
 
 static dyad_model *test_model;
@@ -214,10 +449,16 @@ static const struct {
   const char *name;
   kind_fn fn;
 } kinds[] = {
+    {"events", kind_events},
+    {"dictcheck", kind_dictcheck},
+    {"lookup", kind_lookup},
+    {"read", kind_read},
     {"relations", kind_relations},
     {"sentences", kind_sentences},
     {"tokens", kind_tokens},
     {"conllu", kind_conllu},
+    {"spans", kind_spans},
+    {"folds", kind_folds},
 };
 
 static void trim_trailing_blank(sbuf *b) {

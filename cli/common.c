@@ -148,6 +148,8 @@ int cli_for_each_doc(cli_input *in, char **files, int nfiles, cli_doc_fn fn,
     dyad_reader *r = NULL;
     in->files++;
     dyad_status st = dyad_reader_open(files[f], &ro, &r);
+    /* A bad option value (--date) is reported by the reader; stop there. */
+    if (st == DYAD_EINVAL) return EXIT_USAGE;
     if (st != DYAD_OK) {
       if (st != DYAD_EIO)
         fprintf(stderr, "%s: error: %s\n", files[f], dyad_strerror(st));

@@ -10,10 +10,15 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+    {"code", cmd_code, "code articles into CAMEO events (JSONL, TSV, CSV)"},
+    {"explain", cmd_explain, "show how a sentence is coded, step by step"},
+    {"validate", cmd_validate, "run a PETRARCH validation file"},
     {"tokenize", cmd_tokenize, "split articles into sentences and tokens (CoNLL-U)"},
     {"parse", cmd_parse, "tag, lemmatize and parse articles (CoNLL-U)"},
     {"train", cmd_train, "train the tagger, lemmatizer and parser on CoNLL-U"},
+    {"eval", cmd_eval, "score tokens and sentences against gold CoNLL-U (UD)"},
     {"eval-parse", cmd_eval_parse, "tagging/parsing accuracy against gold CoNLL-U"},
+    {"dict", cmd_dict, "check, look up, count and compile dictionaries"},
     {"test", cmd_test, "run test data files (cases with expected output)"},
 };
 

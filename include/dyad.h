@@ -98,7 +98,11 @@ DYAD_API size_t dyad_diag_format(const dyad_diag *diag, char *buf, size_t size);
 
 typedef struct dyad_doc dyad_doc;
 
-/* Sentence kinds.  Only DYAD_SENT_TEXT and DYAD_SENT_HEADLINE are coded. */
+/* Output sink: called with each piece of output; non-zero means failure. */
+typedef int (*dyad_write_fn)(const char *data, size_t len, void *user);
+
+/* Sentence kinds.  Only DYAD_SENT_TEXT is coded by default (see
+ * dyad_coder_options.code_all_units). */
 typedef enum {
   DYAD_SENT_TEXT = 0,     /* ordinary sentence */
   DYAD_SENT_HEADLINE = 1, /* title or headline line without final stop */
@@ -148,8 +152,9 @@ DYAD_API const char *dyad_doc_text(const dyad_doc *doc, size_t *len);
 DYAD_API const char *dyad_doc_extra_json(const dyad_doc *doc);
 DYAD_API size_t dyad_doc_sentence_count(const dyad_doc *doc);
 DYAD_API const dyad_sentence *dyad_doc_sentence(const dyad_doc *doc, size_t i);
-/* 1 if the sentences and tokens came with the input (CoNLL-U), 0 if the
- * text layer has to produce them. */
+/* 1 if the sentences and tokens came with the input (CoNLL-U, or PETRARCH
+ * XML whose every <Parse> is CoNLL-U), 0 if the text layer has to produce
+ * them (it then tokenizes only the sentences whose tokens are NULL). */
 DYAD_API int dyad_doc_pretokenized(const dyad_doc *doc);
 /* Number of invalid UTF-8 sequences replaced by U+FFFD in this doc. */
 DYAD_API size_t dyad_doc_invalid_utf8(const dyad_doc *doc);
@@ -160,6 +165,9 @@ DYAD_API void dyad_doc_free(dyad_doc *doc);
 DYAD_API dyad_status dyad_doc_new(const char *id, const char *date,
                                   const char *text, size_t len,
                                   dyad_doc **out);
+/* A new doc with the article fields, text and pass-through fields of doc
+ * but no sentences (to re-tokenize input that came pre-tokenized). */
+DYAD_API dyad_status dyad_doc_copy_fields(const dyad_doc *doc, dyad_doc **out);
 
 /* ------------------------------------------------------------------------ */
 /* Readers (src/io/)                                                         */
@@ -213,6 +221,12 @@ DYAD_API dyad_status dyad_reader_next(dyad_reader *r, dyad_doc **out);
 DYAD_API size_t dyad_reader_records(const dyad_reader *r);
 DYAD_API size_t dyad_reader_rejected(const dyad_reader *r);
 DYAD_API void dyad_reader_free(dyad_reader *r);
+/* PETRARCH XML: a setting of the input's <Environment> block ("Verbfile",
+ * "Actorfile", "Agentfile", "Discardfile", "Include", ...; a <Config
+ * option="x" value="v"/> is "Config:x"), or NULL when absent or when the
+ * reader is not reading XML.  The block precedes the records, so it is
+ * known once dyad_reader_next() has returned the first record. */
+DYAD_API const char *dyad_reader_environment(const dyad_reader *r, const char *key);
 
 /* ------------------------------------------------------------------------ */
 /* Text layer (src/text/)                                                    */
@@ -228,6 +242,37 @@ typedef struct dyad_text_options {
  * fills every token's normalized form and ASCII fold.  Calling it twice is
  * harmless.  opts may be NULL. */
 DYAD_API dyad_status dyad_text_segment(dyad_doc *doc, const dyad_text_options *opts);
+
+/* Evaluation against gold CoNLL-U, aligned on characters as the CoNLL 2018
+ * shared task evaluation (conll18_ud_eval.py) does: the system doc must
+ * have been made from the gold doc's text (the same bytes), so spans can
+ * be compared directly.  Metrics: Tokens and Sentences (span F1), Words
+ * (multiword tokens aligned word by word on their forms), then, on aligned
+ * words, UPOS, XPOS, Lemmas, UAS and LAS (LAS compares the universal
+ * relation, without subtype). */
+typedef struct dyad_eval dyad_eval;
+
+typedef struct dyad_eval_metric {
+  const char *name;  /* "Tokens", "Sentences", "Words", "UPOS", ... */
+  size_t gold;       /* units in the gold docs */
+  size_t system;     /* units in the system docs */
+  size_t correct;    /* matched; precision = correct/system, recall = correct/gold */
+  int present;       /* 0 if the system never produced this annotation */
+} dyad_eval_metric;
+
+DYAD_API dyad_status dyad_eval_new(dyad_eval **out);
+DYAD_API void dyad_eval_free(dyad_eval *ev);
+/* Adds one document pair to the counts (neither doc is modified). */
+DYAD_API dyad_status dyad_eval_add(dyad_eval *ev, const dyad_doc *gold,
+                                   const dyad_doc *sys);
+DYAD_API size_t dyad_eval_metric_count(const dyad_eval *ev);
+DYAD_API const dyad_eval_metric *dyad_eval_metric_get(const dyad_eval *ev, size_t i);
+/* The word alignment behind dyad_eval_add(): for the i-th word of gold (in
+ * document order, over all sentences) gold_to_sys[i] is the index of the
+ * aligned system word (document order) or -1.  ngold must be the number of
+ * gold words.  For callers that score their own annotations. */
+DYAD_API dyad_status dyad_eval_align_words(const dyad_doc *gold, const dyad_doc *sys,
+                                           long *gold_to_sys, size_t ngold);
 
 /* ------------------------------------------------------------------------ */
 /* Models: tagger, lemmatizer, parser (src/model/, src/tag/, src/parse/)     */
@@ -310,9 +355,235 @@ DYAD_API dyad_status dyad_eval_doc(const dyad_model *model, dyad_doc *doc,
 /* CoNLL-U for one document: "# newdoc id", "# sent_id", "# text", tokens with
  * SpaceAfter=No and TokenRange=start:end in MISC.  Calls write(data, len,
  * user) for each piece; returns DYAD_EIO if write returns non-zero. */
-typedef int (*dyad_write_fn)(const char *data, size_t len, void *user);
 DYAD_API dyad_status dyad_doc_write_conllu(const dyad_doc *doc,
                                            dyad_write_fn write, void *user);
+
+/* ------------------------------------------------------------------------ */
+/* Dictionaries (src/dict/): TABARI/PETRARCH-2 actors, agents, verbs...     */
+/* ------------------------------------------------------------------------ */
+
+/* The dictionaries the coder uses, loaded once and shared read-only by any
+ * number of threads.  Formats: docs/dictionaries.md. */
+typedef struct dyad_dict dyad_dict;
+
+typedef enum {
+  DYAD_DICT_AUTO = 0, /* guess from the file name, then the content */
+  DYAD_DICT_ACTORS,
+  DYAD_DICT_AGENTS,
+  DYAD_DICT_VERBS,    /* PETRARCH-2 (CAMEO.2.0) format */
+  DYAD_DICT_DISCARDS,
+  DYAD_DICT_ISSUES,
+  DYAD_DICT_CONFIG,   /* PETR_config.ini style [Dictionaries] section */
+  DYAD_DICT_CACHE     /* a file written by dyad_dict_compile() */
+} dyad_dict_kind;
+
+/* "actors", "agents", "verbs", "discards", "issues", "config", "cache". */
+DYAD_API const char *dyad_dict_kind_name(dyad_dict_kind kind);
+/* Guesses a file's kind from its name, then from its first bytes. */
+DYAD_API dyad_dict_kind dyad_dict_kind_guess(const char *path);
+
+typedef struct dyad_dict_options {
+  dyad_diag_fn diag;
+  void *diag_user;
+  /* 1: also run the consistency checks of `dyad dict check` (duplicate
+   * phrases with conflicting codes, overlapping date ranges...), which
+   * cost time and are not needed for coding. */
+  int check;
+} dyad_dict_options;
+
+typedef struct dyad_dict_file {
+  const char *path;
+  dyad_dict_kind kind; /* DYAD_DICT_AUTO: guessed */
+} dyad_dict_file;
+
+/* Every loader returns DYAD_OK with a dictionary when the files could be
+ * read, even if problems in them were reported (entries with errors are
+ * skipped, see dyad_dict_errors()).  A missing or unreadable file, an
+ * unsupported format (TABARI verb patterns) or a bad cache is fatal. */
+DYAD_API dyad_status dyad_dict_load_config(const char *path,
+                                           const dyad_dict_options *opts,
+                                           dyad_dict **out);
+/* Files of any kinds (configs included); a single DYAD_DICT_CACHE file
+ * loads that cache. */
+DYAD_API dyad_status dyad_dict_load_files(const dyad_dict_file *files,
+                                          size_t n,
+                                          const dyad_dict_options *opts,
+                                          dyad_dict **out);
+/* One file held in memory (the bytes are copied as needed); `name` appears
+ * in messages. */
+DYAD_API dyad_status dyad_dict_load_memory(dyad_dict_kind kind,
+                                           const char *name, const char *data,
+                                           size_t len,
+                                           const dyad_dict_options *opts,
+                                           dyad_dict **out);
+/* The default set: dict/dyad.ini under the data directory (see
+ * dyad_data_path()). */
+DYAD_API dyad_status dyad_dict_load_default(const dyad_dict_options *opts,
+                                            dyad_dict **out);
+/* A compiled cache: magic, version, checksum, then the dictionary's arrays
+ * (layout in src/dict/cache.c), mapped read-only. */
+DYAD_API dyad_status dyad_dict_load_cache(const char *path,
+                                          const dyad_dict_options *opts,
+                                          dyad_dict **out);
+DYAD_API dyad_status dyad_dict_compile(const dyad_dict *dict, const char *path);
+DYAD_API void dyad_dict_free(dyad_dict *dict);
+
+/* Problems reported while loading: errors (entry skipped), warnings. */
+DYAD_API size_t dyad_dict_errors(const dyad_dict *dict);
+DYAD_API size_t dyad_dict_warnings(const dyad_dict *dict);
+
+/* Writes, for a phrase ("Sergei Shoigu") and a date ("2023-04-25", or NULL
+ * for none), every matching entry, one per line:
+ *   KIND<TAB>PHRASE<TAB>CODE<TAB>FILE:LINE[<TAB>detail]
+ * where CODE is the code that applies on the date. */
+DYAD_API dyad_status dyad_dict_lookup(const dyad_dict *dict,
+                                      const char *phrase, const char *date,
+                                      dyad_write_fn write, void *user);
+/* The longest actor phrase starting at token i of a sentence: returns its
+ * length in tokens (0 if none) and sets *code (if not NULL) to the actor's
+ * code on `date` (YYYY-MM-DD or NULL), NULL for the null code.  Tokens are
+ * compared by their fold (made from the form if the token has none). */
+DYAD_API size_t dyad_dict_match_actor(const dyad_dict *dict,
+                                      const dyad_sentence *s, size_t i,
+                                      const char *date, const char **code);
+/* Writes counts per file and kind, as a table. */
+DYAD_API dyad_status dyad_dict_stats(const dyad_dict *dict,
+                                     dyad_write_fn write, void *user);
+
+/* ------------------------------------------------------------------------ */
+/* CAMEO event code table (data/cameo/codes.tsv)                             */
+/* ------------------------------------------------------------------------ */
+
+/* UTF-8 TSV, header "code<TAB>name<TAB>goldstein<TAB>quad_class<TAB>plover",
+ * one row per CAMEO event code ("043<TAB>Host a visit<TAB>2.8<TAB>1<TAB>
+ * CONSULT").  Immutable once loaded. */
+typedef struct dyad_cameo dyad_cameo;
+
+typedef struct dyad_cameo_code {
+  const char *code;     /* "043" */
+  const char *root;     /* its two-digit root, "04" */
+  const char *name;     /* "Host a visit" */
+  double goldstein;     /* -10 .. +10 */
+  int quad_class;       /* 1 verbal coop., 2 material coop., 3 verbal
+                           conflict, 4 material conflict */
+  const char *plover;   /* PLOVER category, "" if none */
+  long line;            /* line in the file */
+} dyad_cameo_code;
+
+/* path NULL: cameo/codes.tsv in the data directory (dyad_data_path).  Bad
+ * rows are reported (file:line) and skipped. */
+DYAD_API dyad_status dyad_cameo_load(const char *path, dyad_diag_fn diag,
+                                     void *diag_user, dyad_cameo **out);
+DYAD_API dyad_status dyad_cameo_load_memory(const char *name, const char *data,
+                                            size_t len, dyad_diag_fn diag,
+                                            void *diag_user, dyad_cameo **out);
+/* The row of a code, or NULL if the table does not have it. */
+DYAD_API const dyad_cameo_code *dyad_cameo_find(const dyad_cameo *t,
+                                                const char *code);
+DYAD_API size_t dyad_cameo_count(const dyad_cameo *t);
+DYAD_API void dyad_cameo_free(dyad_cameo *t);
+
+/* Reports (warning, file:line) every event code of the verb dictionaries
+ * (block, verb and pattern codes, both halves of paired codes) that the
+ * table does not define; returns how many. */
+DYAD_API size_t dyad_dict_check_codes(const dyad_dict *dict,
+                                      const dyad_cameo *codes,
+                                      dyad_diag_fn diag, void *diag_user);
+
+/* ------------------------------------------------------------------------ */
+/* Data files                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* Finds a data file (models, default dictionaries) by its path relative to
+ * the data directory ("dict/dyad.ini"): in $DYAD_DATA, then
+ * <directory of the executable>/../data/, then the source tree's data/.
+ * Writes the first existing path into out; DYAD_ENOTFOUND if none. */
+DYAD_API dyad_status dyad_data_path(const char *relative, char *out,
+                                    size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* Events (src/code/, src/output/)                                           */
+/* ------------------------------------------------------------------------ */
+
+/* Event flags: what the text says about the event besides who did what. */
+#define DYAD_EVENT_NEGATED (1u << 0)      /* "did not meet", "refused to meet" */
+#define DYAD_EVENT_HYPOTHETICAL (1u << 1) /* "could meet", "if they meet" */
+#define DYAD_EVENT_FUTURE (1u << 2)       /* "will meet", "plans to meet" */
+#define DYAD_EVENT_REPORTED (1u << 3)     /* "A said B attacked C" */
+#define DYAD_EVENT_HISTORICAL (1u << 4)   /* "in 2015", "since 2011" */
+
+/* One coded event.  Strings are owned by the doc the event came from and
+ * live as long as it does; offsets are byte spans of the article text
+ * (start == end when the part has no text, e.g. an implied source). */
+typedef struct dyad_event {
+  const char *event_id;   /* 16 hex digits, stable across runs */
+  const char *article_id;
+  uint32_t sentence;      /* 0-based index in the article */
+  const char *date;       /* YYYY-MM-DD (the article date) or "" */
+  const char *source, *target;           /* full actor codes */
+  const char *source_text, *target_text; /* the words that named them */
+  const char *code;       /* CAMEO event code, e.g. "043" */
+  const char *root;       /* CAMEO root, e.g. "04" */
+  int quad_class;         /* 1-4, 0 if the code is not in the code table */
+  double goldstein;
+  const char *plover;     /* PLOVER event type or "" */
+  const char *verb;       /* the verb as written */
+  const char *matched;    /* JSON object: "verb", "source", "target" -> "file:line" */
+  unsigned flags;         /* DYAD_EVENT_* */
+  const char *speaker;    /* actor code of the speaker of reported events, or NULL */
+  uint32_t source_start, source_end, verb_start, verb_end, target_start, target_end;
+  const char *text;       /* the sentence */
+  const char *issues;     /* issue codes joined by ';', or "" */
+} dyad_event;
+
+/* The coder: dictionaries + code table + options; immutable, shareable. */
+typedef struct dyad_coder dyad_coder;
+
+typedef struct dyad_coder_options {
+  /* Events flagged negated, hypothetical or historical are dropped unless
+   * their flag is in `include` (DYAD_EVENT_* bits).  Future and reported
+   * events are always kept. */
+  unsigned include;
+  /* PETRARCH-2 behaviour: a negated event becomes its CAMEO 12x "reject"
+   * code (see docs/coding.md for the mapping) instead of being dropped. */
+  int petrarch_negation;
+  unsigned max_events; /* per sentence; 0: 64, as TABARI */
+  /* Code headline, dateline and caption units too (default: only text). */
+  int code_all_units;
+} dyad_coder_options;
+
+/* dict and codes must outlive the coder; codes may be NULL (events then
+ * carry quad_class 0 and no names). */
+DYAD_API dyad_status dyad_coder_new(const dyad_dict *dict, const dyad_cameo *codes,
+                                    const dyad_coder_options *opts, dyad_coder **out);
+DYAD_API void dyad_coder_free(dyad_coder *coder);
+/* Codes every sentence of a tagged and parsed doc.  The events belong to
+ * the doc (freed with it); *events may be NULL when *n is 0. */
+DYAD_API dyad_status dyad_code_doc(const dyad_coder *coder, dyad_doc *doc,
+                                   const dyad_event **events, size_t *n);
+/* The same, writing a readable trace of every decision (actors found,
+ * verbs, patterns tried, flags, events) to `write`. */
+DYAD_API dyad_status dyad_code_explain(const dyad_coder *coder, dyad_doc *doc,
+                                       dyad_write_fn write, void *user);
+
+typedef enum {
+  DYAD_OUTPUT_JSONL = 0,
+  DYAD_OUTPUT_TSV,  /* PETRARCH-2 column order, no header */
+  DYAD_OUTPUT_CSV   /* RFC 4180, with a header line */
+} dyad_output_format;
+
+/* Writes one event (one line; CSV's header comes from
+ * dyad_event_write_header).  `doc` gives the pass-through article fields. */
+DYAD_API dyad_status dyad_event_write(const dyad_event *ev, const dyad_doc *doc,
+                                      dyad_output_format fmt,
+                                      dyad_write_fn write, void *user);
+DYAD_API dyad_status dyad_event_write_header(dyad_output_format fmt,
+                                             dyad_write_fn write, void *user);
+/* "negated,reported" into buf; returns buf. */
+DYAD_API const char *dyad_event_flags_string(unsigned flags, char *buf, size_t size);
+/* Parses "negated,hypothetical,..." into DYAD_EVENT_* bits; DYAD_EINVAL on
+ * an unknown name. */
+DYAD_API dyad_status dyad_event_flags_parse(const char *list, unsigned *flags);
 
 #ifdef __cplusplus
 }

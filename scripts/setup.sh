@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
-echo "== dyad tokenize samples/articles.jsonl (first lines)" >&2
-./build/dyad tokenize samples/articles.jsonl | head -n 40
+echo "== dyad code samples/articles.jsonl" >&2
+./build/dyad code samples/articles.jsonl

@@ -70,6 +70,7 @@ void dyad_doc_free(dyad_doc *doc) {
   if (!doc) return;
   dyad__arena_reset(&doc->arena);
   free(doc->sents);
+  free(doc->events);
   free(doc);
 }
 
@@ -122,4 +123,24 @@ const char *dyad_sentence_kind_name(dyad_sentence_kind kind) {
     case DYAD_SENT_OTHER: return "other";
   }
   return "other";
+}
+
+dyad_status dyad_doc_copy_fields(const dyad_doc *doc, dyad_doc **out) {
+  static const char *names[] = {"id", "date", "source", "url", "title", "extra"};
+  const char *vals[] = {doc->id, doc->date, doc->source, doc->url, doc->title, doc->extra_json};
+  *out = NULL;
+  dyad_doc *d = dyad__doc_create();
+  if (!d) return DYAD_ENOMEM;
+  for (int i = 0; i < 6; i++)
+    if (dyad__doc_set(d, names[i], vals[i], strlen(vals[i]))) {
+      dyad_doc_free(d);
+      return DYAD_ENOMEM;
+    }
+  if (dyad__doc_set(d, "text", doc->text, doc->text_len)) {
+    dyad_doc_free(d);
+    return DYAD_ENOMEM;
+  }
+  d->invalid_utf8 = doc->invalid_utf8;
+  *out = d;
+  return DYAD_OK;
 }

@@ -22,6 +22,8 @@ struct dyad_doc {
   size_t nsents, cap;
   int pretokenized;
   size_t invalid_utf8;
+  dyad_event *events; /* coder output (malloc), freed with the doc */
+  size_t nevents, cap_events;
 };
 
 /* An empty doc: every field "", extra_json "{}".  NULL if out of memory. */

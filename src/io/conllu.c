@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/doc.h"
+#include "io/align.h"
 #include "io/reader.h"
 #include "util/utf8.h"
 
@@ -177,6 +178,10 @@ static void token_line(dyad_reader *r, conllu_state *st, char *line) {
   w->form = strdup(f[1]); w->lemma = strdup(f[2]); w->upos = strdup(f[3]);
   w->xpos = strdup(f[4]); w->feats = strdup(f[5]); w->deprel = strdup(f[7]);
   w->misc = strdup(f[9]);
+  if (!w->form || !w->lemma || !w->upos || !w->xpos || !w->feats || !w->deprel || !w->misc) {
+    sentence_error(r, st, "out of memory");
+    return;
+  }
   w->head = head;
   w->space_after = !misc_has(f[9], "SpaceAfter=No");
   if (st->mwt_left > 0) {
@@ -188,19 +193,6 @@ static void token_line(dyad_reader *r, conllu_state *st, char *line) {
     st->mwt_left--;
     w->space_after = st->mwt_left ? 0 : st->mwt_pending_space;
   }
-}
-
-/* Finds `needle` in text at or after *pos, skipping only whitespace. */
-static int align(const char *text, size_t len, size_t *pos, const char *needle,
-                 size_t *start) {
-  size_t p = *pos, n = strlen(needle);
-  while (p < len && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n')) p++;
-  if (p + n <= len && !memcmp(text + p, needle, n)) {
-    *start = p;
-    *pos = p + n;
-    return 1;
-  }
-  return 0;
 }
 
 /* Moves the finished sentence into the document. */
@@ -261,51 +253,11 @@ static dyad_status finish_sentence(dyad_reader *r, conllu_state *st) {
   s->start = (uint32_t)s0;
   s->end = (uint32_t)s1;
   s->paragraph = 0;
-  size_t pos = s0, misaligned = 0;
+  const char **surface = calloc(st->nw ? st->nw : 1, sizeof *surface);
+  if (!surface) return DYAD_ENOMEM;
   for (size_t i = 0; i < st->nw; i++) {
     word *w = &st->w[i];
     dyad_token *k = &tok[i];
-    size_t a;
-    if (w->mwt > 1 && w->mwt_form) {
-      size_t mpos = pos, ms;
-      int ok = align(t->data, s1, &mpos, w->mwt_form, &ms);
-      if (!ok) { ms = pos; mpos = pos; misaligned++; }
-      /* Words whose forms concatenate to the surface get exact spans. */
-      size_t q = ms, wn = (size_t)w->mwt;
-      for (size_t j = 0; j < wn && i + j < st->nw; j++) {
-        word *x = &st->w[i + j];
-        size_t fl = strlen(x->form);
-        size_t xs = q, xe = q + fl;
-        if (xe > mpos || memcmp(t->data + q, x->form, fl)) { xs = ms; xe = mpos; }
-        else q = xe;
-        tok[i + j].start = (uint32_t)xs;
-        tok[i + j].end = (uint32_t)xe;
-      }
-      tok[i].mwt = (uint16_t)wn;
-      pos = mpos;
-      for (size_t j = 0; j < wn && i + j < st->nw; j++) {
-        word *x = &st->w[i + j];
-        dyad_token *y = &tok[i + j];
-        y->form = dyad__doc_strndup(doc, x->form, strlen(x->form));
-        y->lemma = dyad__doc_strndup(doc, x->lemma, strlen(x->lemma));
-        y->upos = dyad__doc_strndup(doc, x->upos, strlen(x->upos));
-        y->xpos = dyad__doc_strndup(doc, x->xpos, strlen(x->xpos));
-        y->feats = dyad__doc_strndup(doc, x->feats, strlen(x->feats));
-        y->deprel = dyad__doc_strndup(doc, x->deprel, strlen(x->deprel));
-        y->misc = dyad__doc_strndup(doc, x->misc, strlen(x->misc));
-        y->head = (int32_t)x->head;
-        y->space_after = (uint8_t)x->space_after;
-      }
-      i += wn - 1;
-      continue;
-    }
-    if (align(t->data, s1, &pos, w->form, &a)) {
-      k->start = (uint32_t)a;
-      k->end = (uint32_t)pos;
-    } else {
-      misaligned++;
-      k->start = k->end = (uint32_t)pos;
-    }
     k->form = dyad__doc_strndup(doc, w->form, strlen(w->form));
     k->lemma = dyad__doc_strndup(doc, w->lemma, strlen(w->lemma));
     k->upos = dyad__doc_strndup(doc, w->upos, strlen(w->upos));
@@ -315,7 +267,18 @@ static dyad_status finish_sentence(dyad_reader *r, conllu_state *st) {
     k->misc = dyad__doc_strndup(doc, w->misc, strlen(w->misc));
     k->head = (int32_t)w->head;
     k->space_after = (uint8_t)w->space_after;
+    if (w->mwt > 1 && w->mwt_form) {
+      k->mwt = (uint16_t)w->mwt;
+      surface[i] = w->mwt_form;
+    }
+    if (!k->form || !k->lemma || !k->upos || !k->xpos || !k->feats || !k->deprel ||
+        !k->misc) {
+      free(surface);
+      return DYAD_ENOMEM;
+    }
   }
+  size_t misaligned = dyad__align_tokens(t->data, s0, s1, tok, (uint32_t)st->nw, surface);
+  free(surface);
   if (misaligned)
     dyad__reader_diag(r, DYAD_DIAG_WARNING, st->sent_line, s->id,
                       "%zu word(s) do not match the \"# text\" line; their "
@@ -424,7 +387,7 @@ static dyad_status conllu_next(dyad_reader *r, dyad_doc **out) {
         }
         dyad__doc_set(st->doc, "id", v, strlen(v));
         dyad__buf_clear(&st->raw);
-      } else if (comment_value(line, "newpar")) {
+      } else if (comment_value(line, "newpar id") || comment_value(line, "newpar")) {
         st->newpar = 1;
       } else if ((v = comment_value(line, "sent_id"))) {
         free(st->sent_id);

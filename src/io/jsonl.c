@@ -68,7 +68,7 @@ static dyad_status jsonl_next(dyad_reader *r, dyad_doc **out) {
   size_t bad = dyad__utf8_sanitize(r->rec.data, r->rec.len, &st->clean);
   if (bad == (size_t)-1) return DYAD_ENOMEM;
   json_error_t err;
-  json_t *root = json_loadb(st->clean.data, st->clean.len, JSON_REJECT_DUPLICATES, &err);
+  json_t *root = json_loadb(st->clean.data, st->clean.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
   if (!root) {
     char msg[300];
     snprintf(msg, sizeof msg, "column %d: %s", err.column, err.text);
@@ -78,11 +78,14 @@ static dyad_status jsonl_next(dyad_reader *r, dyad_doc **out) {
     json_decref(root);
     return reject(r, NULL, "%s", "record is not a JSON object");
   }
-  char idbuf[64];
+  /* A copy: messages name the record after root is released. */
+  char idbuf[128];
   const char *id = NULL;
   json_t *jid = json_object_get(root, "id");
-  if (json_is_string(jid)) id = json_string_value(jid);
-  else if (json_is_integer(jid)) {
+  if (json_is_string(jid)) {
+    snprintf(idbuf, sizeof idbuf, "%s", json_string_value(jid));
+    id = idbuf;
+  } else if (json_is_integer(jid)) {
     snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
     id = idbuf;
   } else if (jid && !json_is_null(jid)) {
@@ -142,7 +145,11 @@ static dyad_status jsonl_next(dyad_reader *r, dyad_doc **out) {
     json_decref(root);
     return reject(r, id, "%s", "empty \"text\"");
   }
-  if (res == DYAD_OK) res = dyad__doc_set(doc, "id", id, strlen(id));
+  if (res == DYAD_OK) {
+    /* The full id (idbuf may hold a shortened copy for messages). */
+    const char *full = json_is_string(jid) && *json_string_value(jid) ? json_string_value(jid) : id;
+    res = dyad__doc_set(doc, "id", full, strlen(full));
+  }
   /* Everything else passes through. */
   json_t *extra = json_object();
   const char *key;

@@ -211,6 +211,16 @@ int dyad__reader_slurp(dyad_reader *r) {
   return too_long ? DYAD__LINE_TOO_LONG : DYAD__LINE_OK;
 }
 
+int dyad__reader_chunk(dyad_reader *r, const char **data, size_t *len) {
+  *data = NULL;
+  *len = 0;
+  if (r->ipos == r->ilen && !fill(r)) return r->ioerr ? DYAD__LINE_IO : DYAD__LINE_EOF;
+  *data = r->ibuf + r->ipos;
+  *len = r->ilen - r->ipos;
+  r->ipos = r->ilen;
+  return DYAD__LINE_OK;
+}
+
 static int digits(const char *s, int n, int *v) {
   *v = 0;
   for (int i = 0; i < n; i++) {

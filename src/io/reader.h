@@ -56,6 +56,10 @@ int dyad__reader_getline(dyad_reader *r, int append, int stream_reject);
  * Returns DYAD__LINE_OK, DYAD__LINE_TOO_LONG (rest skipped and streamed to
  * the sink after r->rec), or DYAD__LINE_IO. */
 int dyad__reader_slurp(dyad_reader *r);
+/* Hands out the next raw chunk of input (at most 64 kB, consumed): for
+ * readers that find record boundaries themselves (xml.c).  Returns
+ * DYAD__LINE_OK, DYAD__LINE_EOF or DYAD__LINE_IO.  Does not count lines. */
+int dyad__reader_chunk(dyad_reader *r, const char **data, size_t *len);
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 5, 6)))

@@ -27,4 +27,38 @@
  * 2-3 chunks.  Larger requests get a chunk of their own. */
 #define DYAD_ARENA_CHUNK (64u * 1024u)
 
+/* Dictionaries (src/dict/).  Longest phrase in words: the longest Phoenix
+ * actor phrase has 14 words, the longest CAMEO.2.0 pattern 9 elements;
+ * 64 leaves room and keeps per-phrase arrays on the stack.  Longer phrases
+ * are reported and skipped. */
+#define DYAD_DICT_MAX_WORDS 64u
+
+/* Longest word of a dictionary phrase in bytes (after folding), like
+ * DYAD_MAX_TOKEN_BYTES: a longer word could never equal a token.  Reported
+ * and the phrase skipped. */
+#define DYAD_DICT_MAX_WORD_BYTES 256u
+
+/* Most phrases one issue line may expand to: "n:bachelor n:degree" makes
+ * 4, the largest Phoenix line 8; 64 bounds a line like "n:a n:b n:c ..."
+ * that would otherwise explode combinatorially.  Reported, line skipped. */
+#define DYAD_DICT_MAX_FORMS 64u
+
+/* Elements of one verb pattern or group: CAMEO.2.0 uses at most 9.  A
+ * longer pattern is reported and skipped. */
+#define DYAD_DICT_MAX_PATTERN_ELEMS 32u
+
+/* Substitution sets per agent file and items per set: Phoenix has 2 sets
+ * of at most 5 items.  More sets is an error, more items a warning (the
+ * rest ignored, reported). */
+#define DYAD_DICT_MAX_SUBST_SETS 64u
+#define DYAD_DICT_MAX_SUBST_ITEMS 32u
+
+/* Largest dictionary file: Phoenix.Countries.actors.txt is 1.5 MB; 256 MiB
+ * refuses a wrong file (a corpus, a device) before memory runs out. */
+#define DYAD_DICT_MAX_FILE_BYTES (256u * 1024u * 1024u)
+
+/* Files in one dictionary set: provenance keeps the file as 16 bits in
+ * each entry (8 bytes saved per entry of the 46,000 of Phoenix). */
+#define DYAD_DICT_MAX_FILES 65535u
+
 #endif

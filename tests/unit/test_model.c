@@ -189,13 +189,27 @@ TEST(annotate_odd_sentences) {
   CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK);
   CHECK_INT(dyad_annotate(m, doc, NULL), DYAD_OK);
   dyad_doc_free(doc);
-  /* a sentence over DYAD_MAX_SENTENCE_WORDS: parsed in pieces, reported */
+  /* a sentence over DYAD_MAX_SENTENCE_WORDS: parsed in pieces, reported.
+   * The text layer splits long sentences itself, so the sentence comes
+   * pre-tokenized (CoNLL-U), as a given parse would. */
   size_t nw = 1300;
-  char *text = malloc(nw * 10);
-  size_t len = 0;
-  for (size_t i = 0; i < nw; i++) len += (size_t)sprintf(text + len, "%s ", i % 3 ? "army" : "the");
+  char *text = malloc(nw * 40 + 64);
+  size_t len = (size_t)sprintf(text, "# newdoc id = long\n");
+  for (size_t i = 0; i < nw; i++)
+    len += (size_t)sprintf(text + len, "%zu\t%s\t_\t_\t_\t_\t_\t_\t_\t_\n", i + 1,
+                           i % 3 ? "army" : "the");
+  len += (size_t)sprintf(text + len, "\n");
   doc = NULL;
-  CHECK_INT(dyad_doc_new("long", NULL, text, len, &doc), DYAD_OK);
+  {
+    dyad_reader_options ro = {0};
+    ro.format = DYAD_FORMAT_CONLLU;
+    dyad_reader *rd = NULL;
+    CHECK_INT(dyad_reader_open_memory(text, len, "long.conllu", &ro, &rd), DYAD_OK);
+    CHECK_INT(dyad_reader_next(rd, &doc), DYAD_OK);
+    dyad_reader_free(rd);
+  }
+  CHECK(doc != NULL);
+  CHECK_INT(dyad_doc_sentence_count(doc), 1);
   CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK);
   ndiag = 0;
   dyad_annotate_options ao = {count_diag, NULL};

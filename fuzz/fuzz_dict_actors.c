@@ -1,0 +1,7 @@
+/* fuzz_dict_actors.c -- the actors dictionary reader on arbitrary bytes. */
+#include "fuzz_dict_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fuzz_dict(DYAD_DICT_ACTORS, data, size);
+  return 0;
+}

@@ -1,0 +1,425 @@
+/*
+ * actors.c -- from noun phrases to actor codes.
+ *
+ * First every actor and agent phrase of the dictionaries is found in the
+ * sentence, left to right, longest match first (mentions).  Then a noun
+ * phrase is read as PETRARCH-2 reads one: the words of the phrase itself
+ * (its head with determiners, adjectives, compounds, flat names and
+ * possessors) take priority; only when they name no actor does the coder
+ * look into its prepositional modifiers ("soldiers from Gondor") and
+ * appositions.  Agents found with an actor compose with it the way
+ * PETRARCH composes codes: "Syrian" (SYR) + "defence ministry" (MIL)
+ * -> SYRMIL; an agent alone gives "---MIL".  Coordinated phrases
+ * ("Russia, Turkey and Iran") give one actor each.
+ */
+#include <string.h>
+
+#include "code/coder.h"
+#include "util/arena.h"
+
+/* Word classes a dictionary phrase may consist of alone: "us" is a pronoun,
+ * not the United States; "may" is a modal, not the month. */
+static int contentful(const dyad_token *k) {
+  const char *u = k->upos;
+  if (!strcmp(u, "PRON") || !strcmp(u, "ADP") ||
+      !strcmp(u, "CCONJ") || !strcmp(u, "CONJ") || !strcmp(u, "SCONJ") ||
+      !strcmp(u, "PART"))
+    return 0;
+  /* A capitalized word tagged DET or ADV is a name the tagger missed
+   * ("Osgiliath soldiers"); a lower-case one is what it says. */
+  if (!strcmp(u, "DET") || !strcmp(u, "ADV") || !strcmp(u, "AUX"))
+    return k->form[0] >= 'A' && k->form[0] <= 'Z';
+  return 1;
+}
+
+/* PETRARCH-2 matches actor and agent phrases on whole words: "THE_KU" is
+ * not "The Kuwait" (unit tests ACTOR_05, ACTOR_08), whatever TABARI's stem
+ * rule says for phrases without a final underscore. */
+static int last_word_exact(dyad__sent *x, const dyad__dict_entry *e, int tok) {
+  const char *ph = dyad__dict_str(x->dict, e->phrase);
+  if (!ph) return 1;
+  const char *end = ph + strlen(ph);
+  while (end > ph && (end[-1] == '_' || end[-1] == ' ')) end--;
+  const char *b = end;
+  while (b > ph && b[-1] != '_' && b[-1] != ' ') b--;
+  char want[128], got[128];
+  dyad__dict_fold(b, (size_t)(end - b), want, sizeof want);
+  const dyad_token *k = &x->s->tokens[tok];
+  const char *f = k->fold;
+  if (!f || !strcmp(f, "_")) {
+    dyad__dict_fold(k->form, strlen(k->form), got, sizeof got);
+    f = got;
+  }
+  return strcmp(want, f) == 0;
+}
+
+int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
+  int n = x->t.n;
+  x->m = dyad__arena_alloc(a, (size_t)(n ? n : 1) * sizeof *x->m);
+  x->mention_at = dyad__arena_alloc(a, (size_t)(n ? n : 1) * sizeof *x->mention_at);
+  if (!x->m || !x->mention_at) return -1;
+  x->nm = 0;
+  for (int i = 0; i < n; i++) x->mention_at[i] = -1;
+  dyad__dict_match out[16];
+  for (int i = 0; i < n;) {
+    size_t k = dyad__dict_match_at(x->dict, x->s->tokens, (size_t)n, (size_t)i,
+                                   DYAD__K_ACTOR | DYAD__K_AGENT, 0, out, 16);
+    if (k > 16) k = 16;
+    int best = -1;
+    for (size_t j = 0; j < k; j++) {
+      const dyad__dict_entry *e = &x->dict->entries[out[j].entry];
+      if ((e->flags & DYAD__E_STEM) && !last_word_exact(x, e, (int)out[j].end - 1)) continue;
+      int ok = 0;
+      for (uint32_t w = out[j].start; w < out[j].end; w++)
+        if (contentful(&x->s->tokens[w])) ok = 1;
+      if (!ok) continue;
+      if (best < 0) { best = (int)j; continue; }
+      const dyad__dict_entry *b = &x->dict->entries[out[best].entry];
+      uint32_t lb = out[best].end - out[best].start, lj = out[j].end - out[j].start;
+      /* Longest first; at equal length an actor beats an agent. */
+      if (lj > lb || (lj == lb && e->kind == DYAD__K_ACTOR && b->kind != DYAD__K_ACTOR))
+        best = (int)j;
+    }
+    if (best < 0) {
+      i++;
+      continue;
+    }
+    dyad__mention *m = &x->m[x->nm];
+    m->start = (int)out[best].start;
+    m->end = (int)out[best].end;
+    m->entry = out[best].entry;
+    m->kind = x->dict->entries[m->entry].kind;
+    for (int w = m->start; w < m->end; w++) x->mention_at[w] = x->nm;
+    x->nm++;
+    i = m->end;
+  }
+  return 0;
+}
+
+static int is_pronoun(const dyad_token *k) {
+  return !strcmp(k->upos, "PRON") || !strncmp(k->xpos, "PRP", 3);
+}
+
+/* Relations whose subtree belongs to the words of the noun phrase itself. */
+static int core_rel(dyad__rel r) {
+  return r == DYAD__R_COMPOUND || r == DYAD__R_FLAT || r == DYAD__R_AMOD ||
+         r == DYAD__R_DET || r == DYAD__R_NUMMOD || r == DYAD__R_POSS ||
+         r == DYAD__R_FIXED || r == DYAD__R_NPMOD || r == DYAD__R_PUNCT ||
+         r == DYAD__R_CASE;
+}
+
+static void mark_core(const dyad__tree *t, int h, unsigned char *in) {
+  in[h] = 1;
+  DYAD__FOR_CHILDREN(t, h, c) {
+    /* a noun modifier without a preposition is part of the name
+     * ("Foreign Minister Hakan Fidan" when a parser calls it nmod) */
+    int bare_nmod = t->rel[c] == DYAD__R_NMOD && dyad__tree_child(t, c, DYAD__R_CASE) < 0 &&
+                    c < h;
+    if (core_rel((dyad__rel)t->rel[c]) || bare_nmod)
+      for (int i = t->left[c]; i <= t->right[c]; i++) in[i] = 1;
+  }
+}
+
+/* Appends agent code g to code (or prefixes it) unless already there. */
+static void compose(char *code, const char *g, int before) {
+  size_t cl = strlen(code), gl = strlen(g);
+  if (!gl) return;
+  for (size_t i = 3; i + gl <= cl; i += 3)
+    if (!memcmp(code + i, g, gl)) return;
+  if (cl + gl + 1 > DYAD__CODE_MAX) return;
+  if (before) {
+    memmove(code + gl, code, cl + 1);
+    memcpy(code, g, gl);
+  } else {
+    memcpy(code + cl, g, gl + 1);
+  }
+}
+
+static void set_code(char *dst, const char *src) {
+  size_t n = strlen(src);
+  if (n >= DYAD__CODE_MAX) n = DYAD__CODE_MAX - 1;
+  memcpy(dst, src, n);
+  dst[n] = '\0';
+}
+
+/* Actors of the phrase's own words; agents go to *ag. */
+typedef struct {
+  int idx[8];
+  int n;
+} mlist;
+
+static void core_mentions(dyad__sent *x, const unsigned char *in, int lo, int hi,
+                          int h, mlist *act, mlist *ag) {
+  act->n = ag->n = 0;
+  for (int i = 0; i < x->nm; i++) {
+    const dyad__mention *m = &x->m[i];
+    if (m->start < lo || m->end - 1 > hi) continue;
+    /* A phrase of the head's own words, or a longer name that contains the
+     * head ("Prince of Dol Amroth" headed by "Prince"). */
+    int inside = 1;
+    for (int w = m->start; w < m->end; w++)
+      if (!in[w]) inside = 0;
+    if (!inside && !(m->start <= h && h < m->end)) continue;
+    mlist *l = m->kind == DYAD__K_ACTOR ? act : ag;
+    if (l->n < 8) l->idx[l->n++] = i;
+  }
+}
+
+static int antecedent(dyad__sent *x, int h);
+
+/* The actors of one conjunct (no conj expansion). */
+static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
+  const dyad__tree *t = &x->t;
+  if (max <= 0 || x->depth > 6) return 0;
+  if (is_pronoun(&t->tok[h]) && x->mention_at[h] < 0) {
+    int a = antecedent(x, h);
+    if (a < 0) return 0;
+    x->depth++;
+    int k = dyad__resolve_np(x, a, out, max);
+    x->depth--;
+    return k;
+  }
+  unsigned char *in = x->scratch; /* reused: not needed after this scan */
+  int lo = t->left[h], hi = t->right[h];
+  memset(in + lo, 0, (size_t)(hi - lo + 1));
+  mark_core(t, h, in);
+  mlist act, ag;
+  core_mentions(x, in, lo, hi, h, &act, &ag);
+  const dyad_dict *d = x->dict;
+  /* Agent codes in surface order. */
+  const char *agents[8];
+  int agent_before[8], nag = 0;
+  uint32_t first_agent = DYAD__NONE;
+  for (int i = 0; i < ag.n; i++) {
+    const dyad__dict_entry *e = &d->entries[x->m[ag.idx[i]].entry];
+    const dyad__agent *g = &d->agents[e->record];
+    agents[nag] = dyad__dict_str(d, g->code);
+    agent_before[nag++] = g->place == DYAD__AGENT_BEFORE;
+    if (first_agent == DYAD__NONE) first_agent = x->m[ag.idx[i]].entry;
+  }
+  int k = 0;
+  /* The first actor named (with a code on the date) wins, as PETRARCH
+   * reads a noun phrase left to right: "Gondor's Prime Minister Falastur"
+   * is Gondor's government. */
+  for (int ai = 0; ai < act.n; ai++) {
+    const dyad__mention *m = &x->m[act.idx[ai]];
+    const dyad__dict_entry *e = &d->entries[m->entry];
+    uint32_t line = 0;
+    const char *code = dyad__dict_actor_code(d, e->record, x->date, &line);
+    if (code) {
+      dyad__actor_ref *r = &out[k++];
+      set_code(r->code, code);
+      for (int i = 0; i < nag; i++) compose(r->code, agents[i], agent_before[i]);
+      r->head = h;
+      r->start = m->start < lo ? lo : m->start;
+      r->end = m->end;
+      for (int i = 0; i < ag.n; i++) {
+        const dyad__mention *g = &x->m[ag.idx[i]];
+        if (g->start < r->start) r->start = g->start;
+        if (g->end > r->end) r->end = g->end;
+      }
+      r->actor_entry = m->entry;
+      r->agent_entry = first_agent;
+      r->code_line = line;
+      return k;
+    }
+  }
+  /* Nothing in the phrase's own words: its modifiers and appositions. */
+  DYAD__FOR_CHILDREN(t, h, c) {
+    dyad__rel r = (dyad__rel)t->rel[c];
+    if (r != DYAD__R_NMOD && r != DYAD__R_APPOS && r != DYAD__R_OBL) continue;
+    if (r != DYAD__R_APPOS) {
+      char buf[32];
+      const char *p = dyad__tree_case(t, c, buf, sizeof buf);
+      if (!p || (strcmp(p, "of") && strcmp(p, "from") && strcmp(p, "in") &&
+                 strcmp(p, "for") && strcmp(p, "at") && strcmp(p, "by")))
+        continue;
+    }
+    x->depth++;
+    int got = dyad__resolve_np(x, c, out + k, max - k);
+    x->depth--;
+    for (int j = k; j < k + got; j++) {
+      /* "soldiers from Gondor": the country's code, with our agents. */
+      for (int i = 0; i < nag; i++) compose(out[j].code, agents[i], agent_before[i]);
+      if (out[j].agent_entry == DYAD__NONE) out[j].agent_entry = first_agent;
+      if (first_agent != DYAD__NONE) {
+        const dyad__mention *g = &x->m[ag.idx[0]];
+        if (g->start < out[j].start) out[j].start = g->start;
+      }
+      out[j].head = h;
+    }
+    k += got;
+    if (k) return k;
+  }
+  if (nag > 0) {
+    dyad__actor_ref *r = &out[k++];
+    set_code(r->code, "---");
+    for (int i = 0; i < nag; i++) compose(r->code, agents[i], agent_before[i]);
+    r->head = h;
+    r->start = x->m[ag.idx[0]].start;
+    r->end = x->m[ag.idx[ag.n - 1]].end;
+    r->actor_entry = DYAD__NONE;
+    r->agent_entry = first_agent;
+    r->code_line = 0;
+  }
+  return k;
+}
+
+int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
+  const dyad__tree *t = &x->t;
+  if (h < 0 || max <= 0) return 0;
+  int k = resolve_one(x, h, out, max);
+  int first = k;
+  /* Conjuncts, including those a parser chained below another conjunct
+   * ("Russia, Turkey and Iran" as Russia <- Turkey <- Iran). */
+  int conj[32], nconj = 0;
+  DYAD__FOR_CHILDREN(t, h, c) {
+    if (t->rel[c] == DYAD__R_CONJ && !t->is_verb[c] && nconj < 32) conj[nconj++] = c;
+  }
+  for (int ci = 0; ci < nconj; ci++)
+    DYAD__FOR_CHILDREN(t, conj[ci], c) {
+      if (t->rel[c] == DYAD__R_CONJ && !t->is_verb[c] && nconj < 32) conj[nconj++] = c;
+    }
+  for (int ci = 0; ci < nconj; ci++) {
+    int c = conj[ci];
+    if (k >= max) break;
+    int got = resolve_one(x, c, out + k, max - k);
+    /* "Danish media and government", "lawmakers and officials in Arnor":
+     * a conjunct that names only an agent shares the actors of the first
+     * conjunct (DNKMED and DNKGOV; ARNLEG and ARNGOV). */
+    if (got == 1 && out[k].actor_entry == DYAD__NONE && !strncmp(out[k].code, "---", 3) &&
+        first > 0) {
+      dyad__actor_ref agent = out[k];
+      int made = 0;
+      for (int i = 0; i < first && k + made < max; i++) {
+        if (out[i].actor_entry == DYAD__NONE) continue;
+        const dyad__dict_entry *e = &x->dict->entries[out[i].actor_entry];
+        const char *base = dyad__dict_actor_code(x->dict, e->record, x->date, NULL);
+        if (!base) continue;
+        dyad__actor_ref *r = &out[k + made++];
+        *r = agent;
+        set_code(r->code, base);
+        compose(r->code, agent.code + 3, 0);
+        r->actor_entry = out[i].actor_entry;
+      }
+      if (made) got = made;
+    }
+    k += got;
+  }
+  return k;
+}
+
+/* Object control: "urged Syria to withdraw" -- the object is the subject. */
+static int object_control(const dyad_token *k) {
+  static const char *const v[] = {"urge", "ask", "call", "tell", "order",
+                                  "invite", "force", "press", "encourage",
+                                  "allow", "persuade", "request", "warn",
+                                  "help", "permit", "compel", NULL};
+  for (int i = 0; v[i]; i++)
+    if (dyad__tok_is(k, v[i])) return 1;
+  return 0;
+}
+
+int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
+  int depth = 0;
+  *passive = 0;
+  int pas = dyad__tree_child(t, v, DYAD__R_AUX_PASS) >= 0;
+  int own = 1; /* still at v or a conjunct sharing its voice */
+  while (v >= 0 && depth++ < 16) {
+    int s = dyad__tree_child(t, v, DYAD__R_NSUBJ);
+    if (s >= 0) {
+      *passive = pas;
+      return s;
+    }
+    s = dyad__tree_child(t, v, DYAD__R_NSUBJ_PASS);
+    if (s >= 0) {
+      /* "Gollum was seen to break into": the subject of "seen" is the
+       * (active) subject of "break"; "was arrested and charged": the
+       * conjunct shares the passive. */
+      *passive = own ? 1 : pas;
+      return s;
+    }
+    int h = t->head[v];
+    if (h < 0) return -1;
+    dyad__rel r = (dyad__rel)t->rel[v];
+    if (r == DYAD__R_XCOMP) {
+      int o = dyad__tree_child(t, h, DYAD__R_OBJ);
+      if (o >= 0 && object_control(&t->tok[h])) {
+        *passive = pas;
+        return o;
+      }
+      own = 0;
+      v = h;
+      continue;
+    }
+    if (r == DYAD__R_CONJ) {
+      v = h;
+      continue;
+    }
+    if (r == DYAD__R_ADVCL || r == DYAD__R_CCOMP) {
+      own = 0;
+      v = h;
+      continue;
+    }
+    if (r == DYAD__R_ACL || r == DYAD__R_RELCL) {
+      /* "an attack launched by X": the noun is what was acted on. */
+      const char *x = t->tok[v].xpos;
+      if (r == DYAD__R_ACL && !strcmp(x, "VBN") && dyad__tree_child(t, v, DYAD__R_OBJ) < 0)
+        pas = 1;
+      *passive = pas;
+      return h;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+/* The antecedent of a pronoun: the nearest subject of an enclosing clause
+ * ("Ethiopia indicated it would act" -> Ethiopia); reflexives take the
+ * subject of their own clause. */
+static int antecedent(dyad__sent *x, int h) {
+  const dyad__tree *t = &x->t;
+  const char *f = t->tok[h].fold;
+  int reflexive = f && strlen(f) > 4 && (strstr(f, "self") != NULL);
+  int v = t->head[h];
+  int steps = 0;
+  while (v >= 0 && steps++ < 16) {
+    if (t->is_verb[v] || t->rel[v] == DYAD__R_ROOT) {
+      int pas;
+      int s = dyad__subject_of(t, v, &pas);
+      if (s >= 0 && s != h && !is_pronoun(&t->tok[s]) && (reflexive || !(t->left[s] <= h && h <= t->right[s]))) {
+        if (reflexive || t->head[h] != v) return s;
+      }
+    }
+    v = t->head[v];
+  }
+  return -1;
+}
+
+/* Prepositions that place a phrase in time, not among the participants. */
+static int temporal_prep(const char *p) {
+  static const char *const v[] = {"after", "before", "during", "since", "until",
+                                  "till", "throughout", "amid", "despite", NULL};
+  for (int i = 0; p && v[i]; i++)
+    if (!strcmp(p, v[i])) return 1;
+  return 0;
+}
+
+int dyad__resolve_deep(dyad__sent *x, int h, dyad__actor_ref *out, int max, int depth) {
+  const dyad__tree *t = &x->t;
+  int k = dyad__resolve_np(x, h, out, max);
+  if (k || depth > 8) return k;
+  DYAD__FOR_CHILDREN(t, h, c) {
+    dyad__rel r = (dyad__rel)t->rel[c];
+    if (r != DYAD__R_NMOD && r != DYAD__R_OBL && r != DYAD__R_APPOS && r != DYAD__R_ACL &&
+        r != DYAD__R_RELCL && r != DYAD__R_OBJ && r != DYAD__R_IOBJ && r != DYAD__R_XCOMP &&
+        r != DYAD__R_COMPOUND)
+      continue;
+    if (t->is_verb[c] && r != DYAD__R_ACL && r != DYAD__R_RELCL) continue;
+    char buf[32];
+    if (temporal_prep(dyad__tree_case(t, c, buf, sizeof buf))) continue;
+    k = dyad__resolve_deep(x, c, out, max, depth + 1);
+    if (k) return k;
+  }
+  return 0;
+}

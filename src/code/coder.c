@@ -1,0 +1,530 @@
+/*
+ * coder.c -- events from dependency trees.
+ *
+ * For every sentence of a doc (text units only, unless asked otherwise):
+ *
+ *   1. discards: a discard phrase skips the sentence ('+' phrases: the story)
+ *   2. mentions: actor and agent phrases of the dictionaries (actors.c)
+ *   3. for every verb found in the verb dictionary (verbs.c):
+ *        subject  -> source actors (the "by" agent in the passive)
+ *        objects, obliques, the pattern's own PP -> target actors
+ *        the best pattern -> the CAMEO code ("---": no event)
+ *        flags.c  -> negated, hypothetical, future, reported, historical
+ *   4. one event per source x target (paired codes add the reverse event),
+ *      at most max_events per sentence, each (source, target, code) once;
+ *      events whose source and target are the same actor are dropped.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "code/coder.h"
+#include "core/doc.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+struct dyad_coder {
+  const dyad_dict *dict;
+  const dyad_cameo *codes;
+  dyad_coder_options o;
+};
+
+dyad_status dyad_coder_new(const dyad_dict *dict, const dyad_cameo *codes,
+                           const dyad_coder_options *opts, dyad_coder **out) {
+  *out = NULL;
+  if (!dict) return DYAD_EINVAL;
+  dyad_coder *c = calloc(1, sizeof *c);
+  if (!c) return DYAD_ENOMEM;
+  c->dict = dict;
+  c->codes = codes;
+  if (opts) c->o = *opts;
+  if (!c->o.max_events) c->o.max_events = 64;
+  *out = c;
+  return DYAD_OK;
+}
+
+void dyad_coder_free(dyad_coder *c) { free(c); }
+
+/* ---- Tracing (dyad explain) ------------------------------------------ */
+
+typedef struct {
+  dyad_write_fn write;
+  void *user;
+} tracer;
+
+static void trace_printf(void *user, const char *fmt, ...) {
+  tracer *tr = user;
+  char buf[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  if ((size_t)n >= sizeof buf) n = sizeof buf - 1;
+  tr->write(buf, (size_t)n, tr->user);
+}
+
+#define TRACE(x, ...) \
+  do {                \
+    if ((x)->trace) (x)->trace((x)->trace_user, __VA_ARGS__); \
+  } while (0)
+
+/* ---- Helpers ----------------------------------------------------------- */
+
+static uint64_t fnv64(uint64_t h, const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  for (; *p; p++) h = (h ^ *p) * 1099511628211ull;
+  return (h ^ 0xFF) * 1099511628211ull; /* field separator */
+}
+
+static const char *span_text(dyad_doc *doc, const dyad_sentence *s, int a, int b) {
+  if (a < 0 || b <= a || (uint32_t)b > s->ntokens) return "";
+  uint32_t st = s->tokens[a].start, en = s->tokens[b - 1].end;
+  if (en < st || en > doc->text_len) return "";
+  /* Wrapped lines inside a name read as one line. */
+  char *p = dyad__doc_strndup(doc, doc->text + st, en - st);
+  if (!p) return "";
+  for (char *q = p; *q; q++)
+    if (*q == '\n' || *q == '\r' || *q == '\t') *q = ' ';
+  return p;
+}
+
+static const char *where(const dyad_dict *d, uint32_t entry, char *buf, size_t size) {
+  if (entry == DYAD__NONE) return NULL;
+  const dyad__dict_entry *e = &d->entries[entry];
+  snprintf(buf, size, "%s:%u", dyad__dict_file_name(d, e->file), e->line);
+  return buf;
+}
+
+/* PETRARCH-2's negation: a refused cooperation becomes a CAMEO 12x
+ * "reject" code.  The mapping follows the CAMEO manual's definitions of
+ * 120-129 by the root of the negated code (docs/coding.md). */
+static const char *refuse_code(const char *code) {
+  if (!code || strlen(code) < 2) return "120";
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  switch (root) {
+    case 3: return "120";  /* not intend -> reject */
+    case 4: return "125";  /* not meet -> reject proposal to meet or negotiate */
+    case 5: return "120";  /* not cooperate diplomatically */
+    case 6: return "121";  /* not cooperate materially -> reject material cooperation */
+    case 7: return "122";  /* not aid -> reject request for aid */
+    case 8: return "124";  /* not yield -> refuse to yield */
+    default: return "120";
+  }
+}
+
+static dyad_status add_event(dyad_doc *doc, const dyad_event *ev) {
+  for (size_t i = 0; i < doc->nevents; i++) {
+    const dyad_event *o = &doc->events[i];
+    if (o->sentence == ev->sentence && !strcmp(o->source, ev->source) &&
+        !strcmp(o->target, ev->target) && !strcmp(o->code, ev->code))
+      return DYAD_OK;
+  }
+  if (doc->nevents == doc->cap_events) {
+    size_t cap = doc->cap_events ? doc->cap_events * 2 : 16;
+    dyad_event *p = realloc(doc->events, cap * sizeof *p);
+    if (!p) return DYAD_ENOMEM;
+    doc->events = p;
+    doc->cap_events = cap;
+  }
+  doc->events[doc->nevents++] = *ev;
+  return DYAD_OK;
+}
+
+/* Targets of an active clause, in order of preference. */
+static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
+                        int subj, dyad__actor_ref *out, int max) {
+  const dyad__tree *t = &x->t;
+  int v = hit->v, k = 0;
+  if (passive) {
+    int s = dyad__tree_child(t, v, DYAD__R_NSUBJ_PASS);
+    if (s < 0) s = subj; /* reduced relative: "an attack launched by X" */
+    return s >= 0 ? dyad__resolve_np(x, s, out, max) : 0;
+  }
+  if (hit->target_hint >= 0) {
+    k = dyad__resolve_np(x, hit->target_hint, out, max);
+    if (k) return k;
+  }
+  int cand[24], nc = 0;
+  DYAD__FOR_CHILDREN(t, v, c) {
+    dyad__rel r = (dyad__rel)t->rel[c];
+    if ((r == DYAD__R_OBJ || r == DYAD__R_IOBJ) && nc < 24) cand[nc++] = c;
+  }
+  /* "restore ties with Gondor": the object's own prepositional modifiers */
+  int nobj = nc;
+  for (int i = 0; i < nobj; i++)
+    DYAD__FOR_CHILDREN(t, cand[i], c) {
+      if (t->rel[c] == DYAD__R_NMOD && nc < 24) cand[nc++] = c;
+    }
+  DYAD__FOR_CHILDREN(t, v, c) {
+    dyad__rel r = (dyad__rel)t->rel[c];
+    if (r != DYAD__R_OBL && r != DYAD__R_NMOD) continue;
+    char buf[32];
+    const char *p = dyad__tree_case(t, c, buf, sizeof buf);
+    if (p && (!strcmp(p, "by") || !strcmp(p, "according_to") || !strcmp(p, "after") ||
+              !strcmp(p, "before") || !strcmp(p, "during") || !strcmp(p, "since")))
+      continue;
+    if (nc < 24) cand[nc++] = c;
+  }
+  /* "* (AT) ^ +": pass over the first actors after the verb, in
+   * surface order. */
+  int pass_over = hit->post_skip;
+  if (pass_over)
+    for (int i = 1; i < nc; i++)
+      for (int j = i; j > 0 && cand[j - 1] > cand[j]; j--) {
+        int tmp = cand[j];
+        cand[j] = cand[j - 1];
+        cand[j - 1] = tmp;
+      }
+  for (int i = 0; i < nc && !k; i++) {
+    if (cand[i] == subj || cand[i] == hit->source_hint) continue;
+    int skipped = 0;
+    for (int j = 0; j < hit->nskip; j++) skipped |= hit->skip[j] == cand[i];
+    if (skipped) continue;
+    k = dyad__resolve_deep(x, cand[i], out, max, 0);
+    if (k && pass_over) {
+      pass_over--;
+      k = 0;
+    }
+  }
+  return k;
+}
+
+static int is_verb_candidate(const dyad__tree *t, int i) {
+  const dyad_token *k = &t->tok[i];
+  if (t->is_verb[i]) return 1;
+  /* Given parses (and taggers) sometimes call a verb a noun or an
+   * adjective; a verb-form XPOS still counts. */
+  return k->xpos[0] == 'V' && k->xpos[1] == 'B' && strcmp(k->upos, "AUX");
+}
+
+static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si,
+                                 dyad__trace_fn trace, void *tu) {
+  const dyad_sentence *s = &doc->sents[si];
+  const dyad_dict *d = c->dict;
+  dyad__arena scratch;
+  dyad__arena_init(&scratch);
+  dyad__sent x;
+  memset(&x, 0, sizeof x);
+  x.dict = d;
+  x.s = s;
+  x.trace = trace;
+  x.trace_user = tu;
+  x.arena = &scratch;
+  x.date = doc->date[0] ? dyad__dict_parse_date(doc->date, strlen(doc->date)) : 0;
+  int year = x.date ? x.date / 10000 : 0;
+  dyad_status st = DYAD_OK;
+  if (dyad__tree_build(&x.t, s, &scratch) || dyad__find_mentions(&x, &scratch) ||
+      !(x.scratch = dyad__arena_alloc(&scratch, s->ntokens + 1))) {
+    dyad__arena_reset(&scratch);
+    return DYAD_ENOMEM;
+  }
+  const dyad__tree *t = &x.t;
+  TRACE(&x, "sentence %u: %s\n", si, s->text);
+  for (int i = 0; i < t->n; i++)
+    TRACE(&x, "  %3d %-16s %-12s %-5s %-4s %3d %s\n", i + 1, t->tok[i].form,
+          t->tok[i].lemma, t->tok[i].upos, t->tok[i].xpos, t->head[i] + 1,
+          dyad__rel_name((dyad__rel)t->rel[i]));
+  /* Discards. */
+  for (int i = 0; i < t->n; i++) {
+    dyad__dict_match m;
+    if (dyad__dict_match_at(d, s->tokens, s->ntokens, (size_t)i, DYAD__K_DISCARD,
+                            DYAD__MATCH_LONGEST, &m, 1)) {
+      const dyad__dict_entry *e = &d->entries[m.entry];
+      char wb[256];
+      TRACE(&x, "  discard phrase \"%s\" (%s): %s not coded\n", dyad__dict_str(d, e->phrase),
+            where(d, m.entry, wb, sizeof wb), (e->flags & DYAD__E_STORY) ? "story" : "sentence");
+      dyad__arena_reset(&scratch);
+      return (e->flags & DYAD__E_STORY) ? DYAD_END : DYAD_OK;
+    }
+  }
+  for (int i = 0; i < x.nm; i++) {
+    const dyad__mention *m = &x.m[i];
+    const dyad__dict_entry *e = &d->entries[m->entry];
+    char wb[256];
+    const char *code = NULL;
+    if (m->kind == DYAD__K_ACTOR) code = dyad__dict_actor_code(d, e->record, x.date, NULL);
+    else code = dyad__dict_str(d, d->agents[e->record].code);
+    TRACE(&x, "  %s \"%s\" words %d-%d -> %s (%s)\n",
+          m->kind == DYAD__K_ACTOR ? "actor" : "agent", dyad__dict_str(d, e->phrase),
+          m->start + 1, m->end, code ? code : "(null code)", where(d, m->entry, wb, sizeof wb));
+  }
+  unsigned nev = 0;
+  int quoted = s->text[0] == '"';
+  /* Two rounds: a speech or cognition verb with no object of its own
+   * ("A said B ...", "A allowed that B ...") waits until the clauses below
+   * it are coded; if they code nothing, the actors of that clause become
+   * its targets, as PETRARCH-2 takes the meaning of a lower clause. */
+  unsigned char *produced = dyad__arena_alloc(&scratch, (size_t)t->n + 1);
+  unsigned char *deferred = dyad__arena_alloc(&scratch, (size_t)t->n + 1);
+  if (!produced || !deferred) {
+    dyad__arena_reset(&scratch);
+    return DYAD_ENOMEM;
+  }
+  for (int round = 0; round < 2; round++)
+  for (int v = 0; v < t->n && st == DYAD_OK; v++) {
+    if (!is_verb_candidate(t, v) || (round == 1 && !deferred[v])) continue;
+    dyad__verb_hit hit;
+    if (!dyad__verb_at(&x, v, &hit)) continue;
+    const dyad__verb *vb = &d->verbs[hit.verb];
+    int passive = 0;
+    int subj = dyad__subject_of(t, v, &passive);
+    dyad__verb_match_patterns(&x, &hit, subj, passive);
+    char wb[256], pb[256];
+    snprintf(wb, sizeof wb, "%s:%u", dyad__dict_file_name(d, vb->file), vb->line);
+    TRACE(&x, "  verb \"%s\" (word %d) -> %s (%s)%s\n", dyad__dict_str(d, vb->phrase), v + 1,
+          dyad__dict_verb_code(d, hit.verb), wb, passive ? ", passive" : "");
+    if (hit.pattern != DYAD__NONE) {
+      const dyad__pattern *p = &d->patterns[hit.pattern];
+      snprintf(pb, sizeof pb, "%s:%u", dyad__dict_file_name(d, p->file), p->line);
+      TRACE(&x, "    pattern at %s matched (%d words) -> %s%s%s\n", pb, hit.score,
+            hit.code, hit.code2 ? ":" : "", hit.code2 ? hit.code2 : "");
+    } else {
+      const dyad__verb_block *b = &d->blocks[vb->block];
+      TRACE(&x, "    none of the %u patterns matched; the verb's code applies\n", b->npats);
+    }
+    if (!hit.code || !strcmp(hit.code, "---")) {
+      TRACE(&x, "    no event: null code\n");
+      continue;
+    }
+    dyad__actor_ref src[16], tgt[16];
+    int ns = 0, nt = 0;
+    if (passive) {
+      DYAD__FOR_CHILDREN(t, v, ch) {
+        char cb[32];
+        const char *p = dyad__tree_case(t, ch, cb, sizeof cb);
+        if ((t->rel[ch] == DYAD__R_OBL || t->rel[ch] == DYAD__R_NMOD) && p &&
+            (!strcmp(p, "by") || !strcmp(p, "from") || !strcmp(p, "in")) && !ns)
+          ns = dyad__resolve_np(&x, ch, src, 16);
+      }
+    } else if (subj >= 0) {
+      ns = dyad__resolve_np(&x, subj, src, 16);
+    }
+    nt = find_targets(&x, &hit, passive, subj, tgt, 16);
+    if (passive && !ns) {
+      /* No agent phrase: the first actor among the obliques. */
+      DYAD__FOR_CHILDREN(t, v, ch) {
+        if (ns || (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD)) continue;
+        dyad__actor_ref tmp[16];
+        int k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
+        for (int i = 0; i < k && ns < 16; i++)
+          if (!nt || strcmp(tmp[i].code, tgt[0].code)) src[ns++] = tmp[i];
+      }
+    }
+    int clause = -1;
+    DYAD__FOR_CHILDREN(t, v, ch) {
+      if (t->rel[ch] == DYAD__R_CCOMP || dyad__infinitive_clause(t, ch)) clause = ch;
+    }
+    /* "X said that Y ...": when Y's clause codes an event, that event is
+     * the news (reported, speaker X) and X's statement is not coded; only
+     * when the clause codes nothing does the verb's own dictionary code
+     * (SAY [010]) apply, with the clause's actors as targets. */
+    if (!nt && ns && clause >= 0 && !passive) {
+      if (round == 0) {
+        deferred[v] = 1;
+        TRACE(&x, "    waiting for the clause it governs (word %d)\n", clause + 1);
+        continue;
+      }
+      int coded = 0;
+      for (int w = t->left[clause]; w <= t->right[clause]; w++) coded |= produced[w];
+      if (!coded) {
+        /* its own subject first, then its objects and obliques */
+        int cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ);
+        if (cs < 0) cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ_PASS);
+        dyad__actor_ref tmp[16];
+        int k = cs >= 0 ? dyad__resolve_np(&x, cs, tmp, 16) : 0;
+        for (int i = 0; i < k && nt < 16; i++)
+          if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
+        DYAD__FOR_CHILDREN(t, clause, ch) {
+          dyad__rel r = (dyad__rel)t->rel[ch];
+          if (nt || (r != DYAD__R_OBJ && r != DYAD__R_OBL && r != DYAD__R_IOBJ)) continue;
+          k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
+          for (int i = 0; i < k && nt < 16; i++)
+            if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
+        }
+        if (nt) TRACE(&x, "    the clause it governs codes nothing: its actors are the targets\n");
+      }
+    }
+    int speaker = -1;
+    const char *why = "";
+    unsigned flags = dyad__predicate_flags(t, v, year, &speaker, &why);
+    if (quoted) flags |= DYAD__FLAG_REPORTED;
+    char fb[96];
+    TRACE(&x, "    source: %s; target: %s; flags: %s%s%s\n",
+          ns ? src[0].code : "(none)", nt ? tgt[0].code : "(none)",
+          flags ? dyad__flags_names(flags, fb, sizeof fb) : "none", *why ? " -- " : "", why);
+    if (hit.swap && !passive) {
+      /* "+ * MONEY $": the subject received, the source comes after. */
+      if (hit.source_hint >= 0) nt = dyad__resolve_deep(&x, hit.source_hint, tgt, 16, 0);
+      dyad__actor_ref tmp[16];
+      memcpy(tmp, src, sizeof tmp);
+      memcpy(src, tgt, sizeof tmp);
+      memcpy(tgt, tmp, sizeof tmp);
+      int tn = ns;
+      ns = nt;
+      nt = tn;
+      TRACE(&x, "    the pattern's markers make the subject the target\n");
+    }
+    /* "hosted his Iranian counterpart": a counterpart holds the other
+     * side's office, so it takes the other side's agent codes (TURGOV
+     * hosts IRN counterpart -> IRNGOV). */
+    for (int pass = 0; pass < 2; pass++) {
+      dyad__actor_ref *side = pass ? src : tgt, *other = pass ? tgt : src;
+      int n_side = pass ? ns : nt, n_other = pass ? nt : ns;
+      if (!n_other || strlen(other[0].code) <= 3) continue;
+      for (int i = 0; i < n_side; i++) {
+        const dyad_token *hk = &t->tok[side[i].head];
+        if ((dyad__tok_is(hk, "counterpart") || dyad__tok_is(hk, "counterparts")) &&
+            strlen(side[i].code) == 3 && strcmp(side[i].code, "---") &&
+            strlen(other[0].code) < sizeof side[i].code)
+          snprintf(side[i].code + 3, sizeof side[i].code - 3, "%s", other[0].code + 3);
+      }
+    }
+    if (hit.compound && ns >= 2) {
+      /* '%': the coordinated subjects act on each other ("Gondor and
+       * Osgiliath postponed their meeting"). */
+      nt = 0;
+      for (int a = 0; a < ns && nt < 16; a++) tgt[nt++] = src[a];
+    }
+    if (!ns || !nt) {
+      TRACE(&x, "    no event: %s\n", !ns ? "no source actor" : "no target actor");
+      continue;
+    }
+    const char *speaker_code = NULL;
+    if (speaker >= 0) {
+      dyad__actor_ref sp[2];
+      if (dyad__resolve_np(&x, speaker, sp, 2)) speaker_code = dyad__doc_strndup(doc, sp[0].code, strlen(sp[0].code));
+    }
+    unsigned dropped = flags & (DYAD__FLAG_NEGATED | DYAD__FLAG_HYPOTHETICAL | DYAD__FLAG_HISTORICAL) &
+                       ~c->o.include;
+    const char *code = hit.code, *code2 = hit.code2;
+    if ((flags & DYAD__FLAG_NEGATED) && c->o.petrarch_negation) {
+      code = refuse_code(code);
+      code2 = code2 ? refuse_code(code2) : NULL;
+      dropped &= ~(unsigned)DYAD__FLAG_NEGATED;
+    }
+    if (dropped) {
+      TRACE(&x, "    not in the output: flagged %s (see --include)\n",
+            dyad__flags_names(dropped, fb, sizeof fb));
+      continue;
+    }
+    for (int pass = 0; pass < (code2 ? 2 : 1); pass++) {
+      for (int a = 0; a < ns; a++) {
+        for (int b = 0; b < nt; b++) {
+          const dyad__actor_ref *sa = pass ? &tgt[b] : &src[a];
+          const dyad__actor_ref *ta = pass ? &src[a] : &tgt[b];
+          const char *cd = pass ? code2 : code;
+          if (!cd || !strcmp(cd, "---") || !strcmp(sa->code, ta->code)) continue;
+          if (hit.compound && pass) continue; /* pairs already both ways */
+          if (nev >= c->o.max_events) {
+            TRACE(&x, "    cap of %u events per sentence reached\n", c->o.max_events);
+            goto done;
+          }
+          dyad_event ev;
+          memset(&ev, 0, sizeof ev);
+          ev.article_id = doc->id;
+          ev.sentence = si;
+          ev.date = doc->date;
+          ev.source = dyad__doc_strndup(doc, sa->code, strlen(sa->code));
+          ev.target = dyad__doc_strndup(doc, ta->code, strlen(ta->code));
+          ev.source_text = span_text(doc, s, sa->start, sa->end);
+          ev.target_text = span_text(doc, s, ta->start, ta->end);
+          ev.code = dyad__doc_strndup(doc, cd, strlen(cd));
+          char root[3] = {cd[0], cd[1] ? cd[1] : '\0', '\0'};
+          ev.root = dyad__doc_strndup(doc, root, strlen(root));
+          const dyad_cameo_code *ci = c->codes ? dyad_cameo_find(c->codes, cd) : NULL;
+          ev.quad_class = ci ? ci->quad_class : 0;
+          ev.goldstein = ci ? ci->goldstein : 0.0;
+          ev.plover = ci && ci->plover ? ci->plover : "";
+          ev.verb = span_text(doc, s, hit.start, hit.end);
+          ev.flags = flags;
+          ev.speaker = speaker_code;
+          ev.issues = "";
+          ev.text = s->text;
+          ev.source_start = s->tokens[sa->start].start;
+          ev.source_end = s->tokens[sa->end - 1].end;
+          ev.target_start = s->tokens[ta->start].start;
+          ev.target_end = s->tokens[ta->end - 1].end;
+          ev.verb_start = s->tokens[hit.start].start;
+          ev.verb_end = s->tokens[hit.end - 1].end;
+          dyad__buf m = {0};
+          char e1[256], e2[256];
+          dyad__buf_printf(&m, "{\"verb\":\"%s\"", wb);
+          if (hit.pattern != DYAD__NONE) dyad__buf_printf(&m, ",\"pattern\":\"%s\"", pb);
+          const char *w1 = where(d, sa->actor_entry, e1, sizeof e1);
+          const char *w2 = where(d, ta->actor_entry, e2, sizeof e2);
+          if (w1) dyad__buf_printf(&m, ",\"source\":\"%s\"", w1);
+          if ((w1 = where(d, sa->agent_entry, e1, sizeof e1)))
+            dyad__buf_printf(&m, ",\"source_agent\":\"%s\"", w1);
+          if (w2) dyad__buf_printf(&m, ",\"target\":\"%s\"", w2);
+          if ((w2 = where(d, ta->agent_entry, e2, sizeof e2)))
+            dyad__buf_printf(&m, ",\"target_agent\":\"%s\"", w2);
+          dyad__buf_putc(&m, '}');
+          ev.matched = m.data ? dyad__doc_strndup(doc, m.data, m.len) : "{}";
+          dyad__buf_free(&m);
+          uint64_t h = 14695981039346656037ull;
+          char sb[16];
+          snprintf(sb, sizeof sb, "%u", si);
+          h = fnv64(h, doc->id);
+          h = fnv64(h, sb);
+          h = fnv64(h, ev.source);
+          h = fnv64(h, ev.target);
+          h = fnv64(h, ev.code);
+          char id[17];
+          snprintf(id, sizeof id, "%016llx", (unsigned long long)h);
+          ev.event_id = dyad__doc_strndup(doc, id, 16);
+          if (!ev.source || !ev.target || !ev.code || !ev.root || !ev.event_id) {
+            st = DYAD_ENOMEM;
+            goto done;
+          }
+          size_t before = doc->nevents;
+          st = add_event(doc, &ev);
+          if (st) goto done;
+          if (doc->nevents > before) {
+            nev++;
+            produced[v] = 1;
+            TRACE(&x, "    EVENT %s %s %s%s%s\n", ev.source, ev.target, ev.code,
+                  flags ? " flags=" : "", flags ? dyad__flags_names(flags, fb, sizeof fb) : "");
+          }
+        }
+      }
+    }
+  }
+done:
+  dyad__arena_reset(&scratch);
+  return st;
+}
+
+static dyad_status code_all(const dyad_coder *c, dyad_doc *doc, dyad__trace_fn trace,
+                            void *tu) {
+  doc->nevents = 0;
+  for (size_t i = 0; i < doc->nsents; i++) {
+    const dyad_sentence *s = &doc->sents[i];
+    if (!c->o.code_all_units && s->kind != DYAD_SENT_TEXT) {
+      if (trace) trace(tu, "sentence %zu: not coded (%s)\n", i, dyad_sentence_kind_name(s->kind));
+      continue;
+    }
+    dyad_status st = code_sentence(c, doc, (uint32_t)i, trace, tu);
+    if (st == DYAD_END) {
+      doc->nevents = 0; /* a story discard removes every event of the story */
+      return DYAD_OK;
+    }
+    if (st) return st;
+  }
+  return DYAD_OK;
+}
+
+dyad_status dyad_code_doc(const dyad_coder *c, dyad_doc *doc, const dyad_event **events,
+                          size_t *n) {
+  dyad_status st = code_all(c, doc, NULL, NULL);
+  *events = doc->events;
+  *n = st == DYAD_OK ? doc->nevents : 0;
+  return st;
+}
+
+dyad_status dyad_code_explain(const dyad_coder *c, dyad_doc *doc, dyad_write_fn write,
+                              void *user) {
+  tracer tr = {write, user};
+  return code_all(c, doc, trace_printf, &tr);
+}

@@ -1,0 +1,236 @@
+#include "code/flags.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int in_list(const dyad_token *k, const char *const *list) {
+  for (; *list; list++)
+    if (dyad__tok_is(k, *list)) return 1;
+  return 0;
+}
+
+static int word_in(const char *w, const char *const *list) {
+  if (!w) return 0;
+  for (; *list; list++)
+    if (!strcmp(w, *list)) return 1;
+  return 0;
+}
+
+static const char *const NEG_HEADS[] = {"refuse", "decline", "fail", "reject",
+                                        "deny", "avoid", "cease", "stop",
+                                        "halt", NULL};
+static const char *const FUT_AUX[] = {"will", "shall", "wo", "'ll", NULL};
+static const char *const HYP_AUX[] = {"would", "could", "might", "may",
+                                      "should", "can", "ca", "must", "'d", NULL};
+static const char *const FUT_HEADS[] = {"plan", "intend", "expect", "schedule",
+                                        "prepare", "aim", "set", "due", "about",
+                                        "go", "vow", "pledge", "promise",
+                                        "decide", "agree", NULL};
+static const char *const HYP_HEADS[] = {"urge", "ask", "want", "call", "hope",
+                                        "wish", "seek", "propose", "suggest",
+                                        "consider", "demand", "request",
+                                        "encourage", "press", "try", "attempt",
+                                        "threaten", "offer", "invite",
+                                        "appeal", "need", "like", "allow",
+                                        "permit", "able", "ready", "willing",
+                                        "likely", "possible", NULL};
+static const char *const SPEECH[] = {"say", "tell", "announce", "report",
+                                     "claim", "state", "add", "insist",
+                                     "allege", "declare", "confirm", "note",
+                                     "argue", "write", "quote", "warn",
+                                     "stress", "explain", "assert",
+                                     "acknowledge", "admit", "reiterate",
+                                     "contend", "maintain", NULL};
+static const char *const COND_MARKS[] = {"if", "unless", "whether", "lest", NULL};
+static const char *const PAST_PREPS[] = {"since", "in", "during", "throughout",
+                                         "until", "till", "before", "from", NULL};
+static const char *const PAST_WORDS[] = {"ago", "formerly", "previously",
+                                         "once", NULL};
+
+static int year_of(const dyad_token *k) {
+  const char *s = k->form;
+  size_t n = strlen(s);
+  if (n == 4 && s[0] >= '1' && s[0] <= '2') {
+    for (int i = 0; i < 4; i++)
+      if (s[i] < '0' || s[i] > '9') return 0;
+    return atoi(s);
+  }
+  return 0;
+}
+
+/* "1990s", "2000s", "'90s" */
+static int is_decade(const dyad_token *k) {
+  const char *s = k->form;
+  size_t n = strlen(s);
+  return n == 5 && s[4] == 's' && s[3] == '0' && s[0] >= '1' && s[0] <= '2';
+}
+
+static int has_aux(const dyad__tree *t, int v, const char *const *list) {
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if ((t->rel[c] == DYAD__R_AUX || t->rel[c] == DYAD__R_AUX_PASS) &&
+        in_list(&t->tok[c], list))
+      return 1;
+  }
+  return 0;
+}
+
+static int has_neg(const dyad__tree *t, int v) {
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if (t->rel[c] == DYAD__R_NEG) return 1;
+    if ((t->rel[c] == DYAD__R_ADVMOD || t->rel[c] == DYAD__R_DET) &&
+        (dyad__tok_is(&t->tok[c], "never") || dyad__tok_is(&t->tok[c], "not")))
+      return 1;
+  }
+  return 0;
+}
+
+/* Historical time expression among v's temporal and oblique dependents. */
+static int historical(const dyad__tree *t, int v, int article_year) {
+  DYAD__FOR_CHILDREN(t, v, c) {
+    dyad__rel r = (dyad__rel)t->rel[c];
+    if (r == DYAD__R_ADVMOD && in_list(&t->tok[c], PAST_WORDS)) return 1;
+    if (r != DYAD__R_OBL && r != DYAD__R_TMOD && r != DYAD__R_NPMOD &&
+        r != DYAD__R_ADVCL && r != DYAD__R_NMOD)
+      continue;
+    char buf[32];
+    const char *prep = dyad__tree_case(t, c, buf, sizeof buf);
+    const dyad_token *k = &t->tok[c];
+    int y = year_of(k);
+    if (prep && !strcmp(prep, "since") && (y || is_decade(k))) return 1;
+    if (prep && !strcmp(prep, "in") && dyad__tok_is(k, "past")) return 1;
+    if (is_decade(k) && (!prep || word_in(prep, PAST_PREPS))) return 1;
+    if (y && article_year && y < article_year && (!prep || word_in(prep, PAST_PREPS)))
+      return 1;
+    /* "five years ago", "years of tensions" */
+    if (dyad__tok_is(k, "year") || dyad__tok_is(k, "years") || dyad__tok_is(k, "decade") ||
+        dyad__tok_is(k, "decades")) {
+      DYAD__FOR_CHILDREN(t, c, g) {
+        if (dyad__tok_is(&t->tok[g], "ago")) return 1;
+      }
+    }
+    /* a year inside the modifier: "in March 2015", "in the spring of 2014" */
+    for (int i = t->left[c]; i <= t->right[c]; i++) {
+      int yy = year_of(&t->tok[i]);
+      if (yy && article_year && yy < article_year && word_in(prep, PAST_PREPS)) return 1;
+    }
+  }
+  /* The subject "years of tensions" or "decades of conflict". */
+  return 0;
+}
+
+unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
+                               int *speaker, const char **why) {
+  unsigned f = 0;
+  *speaker = -1;
+  *why = "";
+  if (has_neg(t, v)) { f |= DYAD__FLAG_NEGATED; *why = "negation on the verb"; }
+  if (has_aux(t, v, HYP_AUX)) {
+    f |= DYAD__FLAG_HYPOTHETICAL;
+    if (!**why) *why = "modal auxiliary";
+  }
+  if (has_aux(t, v, FUT_AUX)) {
+    f |= DYAD__FLAG_FUTURE;
+    if (!**why) *why = "future auxiliary";
+  }
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if (t->rel[c] == DYAD__R_MARK && in_list(&t->tok[c], COND_MARKS)) {
+      f |= DYAD__FLAG_HYPOTHETICAL;
+      if (!**why) *why = "conditional clause";
+    }
+  }
+  if (historical(t, v, article_year)) {
+    f |= DYAD__FLAG_HISTORICAL;
+    if (!**why) *why = "placed in the past by a time expression";
+  }
+  /* Walk up the clause chain: conj shares its first conjunct's context;
+   * xcomp/ccomp/advcl inherit from the verb they depend on. */
+  int cur = v, depth = 0;
+  while (depth++ < 32) {
+    int h = t->head[cur];
+    if (h < 0) break;
+    dyad__rel r = (dyad__rel)t->rel[cur];
+    const dyad_token *hk = &t->tok[h];
+    if (r == DYAD__R_CONJ) {
+      /* "A met and did not sign": negation of the first conjunct does not
+       * spread; its modals and embedding do. */
+      if (has_aux(t, h, HYP_AUX) && !has_aux(t, cur, HYP_AUX)) f |= DYAD__FLAG_HYPOTHETICAL;
+      if (has_aux(t, h, FUT_AUX)) f |= DYAD__FLAG_FUTURE;
+      cur = h;
+      continue;
+    }
+    if (r == DYAD__R_XCOMP) {
+      if (in_list(hk, NEG_HEADS)) { f |= DYAD__FLAG_NEGATED; if (!**why) *why = "embedded under a refusal"; }
+      else if (has_neg(t, h)) { f |= DYAD__FLAG_NEGATED; if (!**why) *why = "embedding verb negated"; }
+      if (in_list(hk, FUT_HEADS)) { f |= DYAD__FLAG_FUTURE; if (!**why) *why = "intention or plan"; }
+      else if (in_list(hk, HYP_HEADS)) { f |= DYAD__FLAG_HYPOTHETICAL; if (!**why) *why = "wished for or asked for"; }
+      if (has_aux(t, h, HYP_AUX)) f |= DYAD__FLAG_HYPOTHETICAL;
+      if (has_aux(t, h, FUT_AUX)) f |= DYAD__FLAG_FUTURE;
+      if (dyad__tree_child(t, h, DYAD__R_COP) >= 0 && dyad__tok_is(hk, "about"))
+        f |= DYAD__FLAG_FUTURE;
+      cur = h;
+      continue;
+    }
+    if (r == DYAD__R_CCOMP || r == DYAD__R_PARATAXIS) {
+      if (in_list(hk, SPEECH)) {
+        f |= DYAD__FLAG_REPORTED;
+        if (!**why) *why = "reported speech";
+        if (*speaker < 0) *speaker = dyad__tree_child(t, h, DYAD__R_NSUBJ);
+      } else if (in_list(hk, HYP_HEADS)) {
+        f |= DYAD__FLAG_HYPOTHETICAL;
+      }
+      break;
+    }
+    if (r == DYAD__R_ADVCL) {
+      int m = dyad__tree_child(t, cur, DYAD__R_MARK);
+      if (m >= 0 && in_list(&t->tok[m], COND_MARKS)) f |= DYAD__FLAG_HYPOTHETICAL;
+      break;
+    }
+    break;
+  }
+  /* "X attacked Y, officials said": the speech verb hangs below the event. */
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if ((t->rel[c] == DYAD__R_PARATAXIS || t->rel[c] == DYAD__R_CCOMP ||
+         t->rel[c] == DYAD__R_ADVCL) &&
+        in_list(&t->tok[c], SPEECH) && t->left[c] > v) {
+      int subj = dyad__tree_child(t, c, DYAD__R_NSUBJ);
+      if (subj >= 0 && t->rel[c] != DYAD__R_CCOMP) {
+        f |= DYAD__FLAG_REPORTED;
+        if (*speaker < 0) *speaker = subj;
+      }
+    }
+  }
+  return f;
+}
+
+const char *dyad__flags_names(unsigned flags, char *buf, size_t size) {
+  static const char *names[] = {"negated", "hypothetical", "future", "reported", "historical"};
+  size_t len = 0;
+  buf[0] = '\0';
+  for (unsigned i = 0; i < 5; i++) {
+    if (!(flags & (1u << i))) continue;
+    size_t n = strlen(names[i]);
+    if (len + n + 2 > size) break;
+    if (len) buf[len++] = ',';
+    memcpy(buf + len, names[i], n + 1);
+    len += n;
+  }
+  return buf;
+}
+
+int dyad__flags_parse(const char *list, unsigned *flags) {
+  static const char *names[] = {"negated", "hypothetical", "future", "reported", "historical"};
+  *flags = 0;
+  while (list && *list) {
+    size_t n = strcspn(list, ",");
+    int found = 0;
+    for (unsigned i = 0; i < 5; i++)
+      if (strlen(names[i]) == n && !strncmp(list, names[i], n)) {
+        *flags |= 1u << i;
+        found = 1;
+      }
+    if (!found && n) return -1;
+    list += n;
+    if (*list == ',') list++;
+  }
+  return 0;
+}

@@ -1,0 +1,177 @@
+#include "code/tree.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "util/arena.h"
+
+static int eq(const char *a, const char *b) { return strcmp(a, b) == 0; }
+
+/* Lower-case ASCII comparison of a token's text with a word. */
+static int word_eq(const char *s, const char *w) {
+  for (; *s && *w; s++, w++)
+    if (tolower((unsigned char)*s) != (unsigned char)*w) return 0;
+  return *s == '\0' && *w == '\0';
+}
+
+int dyad__tok_is(const dyad_token *k, const char *word) {
+  return word_eq(k->form, word) || word_eq(k->lemma, word) ||
+         (k->fold && word_eq(k->fold, word));
+}
+
+static int is_predicate_pos(const dyad_token *k) {
+  return eq(k->upos, "VERB") || eq(k->upos, "ADJ") || eq(k->upos, "AUX") ||
+         (k->xpos[0] == 'V' && k->xpos[1] == 'B') || eq(k->xpos, "JJ");
+}
+
+static dyad__rel classify(const dyad_token *k, const dyad_token *headtok) {
+  const char *d = k->deprel;
+  char base[32];
+  size_t n = strcspn(d, ":");
+  if (n >= sizeof base) n = sizeof base - 1;
+  memcpy(base, d, n);
+  base[n] = '\0';
+  const char *sub = d[n] == ':' ? d + n + 1 : "";
+  if (eq(base, "root")) return DYAD__R_ROOT;
+  if (eq(base, "nsubjpass") || (eq(base, "nsubj") && eq(sub, "pass")))
+    return DYAD__R_NSUBJ_PASS;
+  if (eq(base, "nsubj")) return DYAD__R_NSUBJ;
+  if (eq(base, "csubj") || eq(base, "csubjpass")) return DYAD__R_CSUBJ;
+  if (eq(base, "obj") || eq(base, "dobj")) return DYAD__R_OBJ;
+  if (eq(base, "iobj")) return DYAD__R_IOBJ;
+  if (eq(base, "obl") || eq(base, "nmod")) {
+    if (eq(sub, "poss")) return DYAD__R_POSS;
+    if (eq(sub, "tmod")) return DYAD__R_TMOD;
+    if (eq(sub, "npmod")) return DYAD__R_NPMOD;
+    if (eq(base, "obl")) return DYAD__R_OBL;
+    return headtok && is_predicate_pos(headtok) ? DYAD__R_OBL : DYAD__R_NMOD;
+  }
+  if (eq(base, "case")) return DYAD__R_CASE;
+  if (eq(base, "mark")) return DYAD__R_MARK;
+  if (eq(base, "auxpass") || (eq(base, "aux") && eq(sub, "pass"))) return DYAD__R_AUX_PASS;
+  if (eq(base, "aux")) return DYAD__R_AUX;
+  if (eq(base, "cop")) return DYAD__R_COP;
+  if (eq(base, "neg")) return DYAD__R_NEG;
+  if (eq(base, "advmod")) {
+    if (word_eq(k->form, "not") || word_eq(k->form, "n't") || word_eq(k->form, "never"))
+      return DYAD__R_NEG;
+    return DYAD__R_ADVMOD;
+  }
+  if (eq(base, "amod")) return DYAD__R_AMOD;
+  if (eq(base, "compound")) return eq(sub, "prt") ? DYAD__R_PRT : DYAD__R_COMPOUND;
+  if (eq(base, "flat") || eq(base, "name")) return DYAD__R_FLAT;
+  if (eq(base, "fixed") || eq(base, "mwe")) return DYAD__R_FIXED;
+  if (eq(base, "appos")) return DYAD__R_APPOS;
+  if (eq(base, "conj")) return DYAD__R_CONJ;
+  if (eq(base, "cc")) return DYAD__R_CC;
+  if (eq(base, "xcomp")) return DYAD__R_XCOMP;
+  if (eq(base, "ccomp")) return DYAD__R_CCOMP;
+  if (eq(base, "advcl")) return DYAD__R_ADVCL;
+  if (eq(base, "acl")) return eq(sub, "relcl") ? DYAD__R_RELCL : DYAD__R_ACL;
+  if (eq(base, "parataxis")) return DYAD__R_PARATAXIS;
+  if (eq(base, "det")) return DYAD__R_DET;
+  if (eq(base, "nummod")) return DYAD__R_NUMMOD;
+  if (eq(base, "punct")) return DYAD__R_PUNCT;
+  if (eq(base, "expl")) return DYAD__R_EXPL;
+  if (eq(base, "dep")) return DYAD__R_DEP;
+  return DYAD__R_OTHER;
+}
+
+int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
+  int n = (int)s->ntokens;
+  memset(t, 0, sizeof *t);
+  t->n = n;
+  t->tok = s->tokens;
+  size_t m = (size_t)(n ? n : 1);
+  t->head = dyad__arena_alloc(a, m * sizeof *t->head);
+  t->rel = dyad__arena_alloc(a, m);
+  t->first_child = dyad__arena_alloc(a, m * sizeof *t->first_child);
+  t->next_sibling = dyad__arena_alloc(a, m * sizeof *t->next_sibling);
+  t->left = dyad__arena_alloc(a, m * sizeof *t->left);
+  t->right = dyad__arena_alloc(a, m * sizeof *t->right);
+  t->is_verb = dyad__arena_alloc(a, m);
+  if (!t->head || !t->rel || !t->first_child || !t->next_sibling || !t->left ||
+      !t->right || !t->is_verb)
+    return -1;
+  for (int i = 0; i < n; i++) {
+    int h = s->tokens[i].head;
+    t->head[i] = (int16_t)((h >= 1 && h <= n && h != i + 1) ? h - 1 : -1);
+    t->first_child[i] = t->next_sibling[i] = -1;
+  }
+  /* Break cycles: walk up from each word; a walk longer than n is a cycle. */
+  for (int i = 0; i < n; i++) {
+    int h = i, steps = 0;
+    while (h >= 0 && steps <= n) {
+      h = t->head[h];
+      steps++;
+    }
+    if (steps > n) t->head[i] = -1;
+  }
+  for (int i = 0; i < n; i++) {
+    const dyad_token *ht = t->head[i] >= 0 ? &s->tokens[t->head[i]] : NULL;
+    t->rel[i] = (uint8_t)(t->head[i] < 0 ? DYAD__R_ROOT : classify(&s->tokens[i], ht));
+    const char *u = s->tokens[i].upos, *x = s->tokens[i].xpos;
+    t->is_verb[i] = (uint8_t)(eq(u, "VERB") || (x[0] == 'V' && x[1] == 'B' && !eq(u, "AUX")));
+  }
+  /* Children in surface order: insert from the right. */
+  for (int i = n - 1; i >= 0; i--) {
+    int h = t->head[i];
+    if (h < 0) continue;
+    t->next_sibling[i] = t->first_child[h];
+    t->first_child[h] = (int16_t)i;
+  }
+  /* Subtree spans: every word widens the span of each ancestor. */
+  for (int i = 0; i < n; i++) t->left[i] = t->right[i] = (int16_t)i;
+  for (int i = 0; i < n; i++) {
+    int steps = 0;
+    for (int h = t->head[i]; h >= 0 && steps <= n; h = t->head[h], steps++) {
+      if (t->left[h] > i) t->left[h] = (int16_t)i;
+      if (t->right[h] < i) t->right[h] = (int16_t)i;
+    }
+  }
+  return 0;
+}
+
+int dyad__tree_child(const dyad__tree *t, int h, dyad__rel r) {
+  DYAD__FOR_CHILDREN(t, h, c) if (t->rel[c] == r) return c;
+  return -1;
+}
+
+const char *dyad__tree_case(const dyad__tree *t, int i, char *buf, size_t size) {
+  size_t len = 0;
+  buf[0] = '\0';
+  DYAD__FOR_CHILDREN(t, i, c) {
+    if (t->rel[c] != DYAD__R_CASE) continue;
+    /* the case word and its fixed children ("according to", "because of") */
+    const char *w[4];
+    int nw = 0;
+    w[nw++] = t->tok[c].form;
+    DYAD__FOR_CHILDREN(t, c, f) if (t->rel[f] == DYAD__R_FIXED && nw < 4) w[nw++] = t->tok[f].form;
+    for (int k = 0; k < nw; k++) {
+      for (const char *p = w[k]; *p && len + 2 < size; p++)
+        buf[len++] = (char)tolower((unsigned char)*p);
+      if (k + 1 < nw && len + 2 < size) buf[len++] = '_';
+    }
+    buf[len] = '\0';
+    return buf;
+  }
+  return NULL;
+}
+
+const char *dyad__rel_name(dyad__rel r) {
+  static const char *names[] = {
+      "other", "root", "nsubj", "nsubj:pass", "csubj", "obj", "iobj", "obl",
+      "nmod", "poss", "tmod", "npmod", "case", "mark", "aux", "aux:pass", "cop",
+      "advmod", "neg", "amod", "compound", "compound:prt", "flat", "fixed",
+      "appos", "conj", "cc", "xcomp", "ccomp", "advcl", "acl", "acl:relcl",
+      "parataxis", "det", "nummod", "punct", "expl", "dep"};
+  return (unsigned)r < sizeof names / sizeof *names ? names[r] : "other";
+}
+
+int dyad__infinitive_clause(const dyad__tree *t, int c) {
+  if (t->rel[c] == DYAD__R_XCOMP) return t->is_verb[c];
+  if (t->rel[c] != DYAD__R_ADVCL || !t->is_verb[c]) return 0;
+  int m = dyad__tree_child(t, c, DYAD__R_MARK);
+  return m >= 0 && dyad__tok_is(&t->tok[m], "to") &&
+         dyad__tree_child(t, c, DYAD__R_NSUBJ) < 0;
+}
