@@ -17,8 +17,14 @@ static const char help[] =
     "the CoNLL 2018 shared task raw text), segments and tokenizes it, and\n"
     "prints precision, recall and F1 of Tokens, Sentences and Words (and of\n"
     "the annotations dyad produced) aligned as conll18_ud_eval.py does.\n"
+    "With a model (the default one, or --model), dyad's tokens are also\n"
+    "tagged and parsed (UPOS, XPOS, Lemmas, UAS, LAS rows on aligned words),\n"
+    "and the gold tokens are annotated too: the closing lines give the same\n"
+    "figures with gold tokenization (as `dyad eval-parse`).\n"
     "\n"
     "Options:\n"
+    "  --model FILE         tagger/parser model (default: see dyad parse --help)\n"
+    "  --no-parse           tokenization figures only\n"
     "  --system FILE        also write dyad's CoNLL-U output to FILE\n"
     "  --thresholds FILE    check F1 against the lines 'KEY METRIC MIN_F1' of FILE\n"
     "  --key KEY            the KEY of those lines to check (default: ewt-dev)\n"
@@ -30,6 +36,8 @@ typedef struct {
   FILE *sys_out;
   cli_input *in;
   int failed;
+  const dyad_model *model;  /* NULL: tokenization only */
+  dyad_eval_counts goldtok; /* annotation of the gold tokens */
 } eval_ctx;
 
 static int write_file(const char *data, size_t len, void *user) {
@@ -43,9 +51,14 @@ static int on_doc(dyad_doc *gold, void *user) {
   const char *text = dyad_doc_text(gold, &len);
   dyad_doc *sys = NULL;
   int stop = 0;
+  dyad_annotate_options ao = {cli_print_diag, c->in};
   if (dyad_text_segment(gold, &to) != DYAD_OK ||
       dyad_doc_new(dyad_doc_id(gold), NULL, text, len, &sys) != DYAD_OK ||
-      dyad_text_segment(sys, &to) != DYAD_OK || dyad_eval_add(c->ev, gold, sys) != DYAD_OK) {
+      dyad_text_segment(sys, &to) != DYAD_OK ||
+      (c->model && dyad_annotate(c->model, sys, &ao) != DYAD_OK) ||
+      dyad_eval_add(c->ev, gold, sys) != DYAD_OK ||
+      /* last: annotating the gold tokens overwrites the gold columns */
+      (c->model && dyad_eval_doc(c->model, gold, &c->goldtok, &ao) != DYAD_OK)) {
     fprintf(stderr, "dyad eval: [%s] out of memory\n", dyad_doc_id(gold));
     stop = 1;
   } else {
@@ -109,7 +122,8 @@ int cmd_eval(int argc, char **argv) {
   cli_input in = {0};
   char **files = argv + 1;
   int nfiles = 0;
-  const char *sys_path = NULL, *thresholds = NULL, *key = "ewt-dev";
+  const char *sys_path = NULL, *thresholds = NULL, *key = "ewt-dev", *model_path = NULL;
+  int no_parse = 0;
   for (int i = 1; i < argc; i++) {
     const char *v;
     int r;
@@ -131,6 +145,15 @@ int cmd_eval(int argc, char **argv) {
       thresholds = v;
       continue;
     }
+    if ((r = cli_opt(argv[i], "--model", argc, argv, &i, &v))) {
+      if (r < 0) return cli_usage_error("eval", "%s needs a value", "--model");
+      model_path = v;
+      continue;
+    }
+    if (!strcmp(argv[i], "--no-parse")) {
+      no_parse = 1;
+      continue;
+    }
     if ((r = cli_opt(argv[i], "--key", argc, argv, &i, &v))) {
       if (r < 0) return cli_usage_error("eval", "%s needs a value", "--key");
       key = v;
@@ -141,11 +164,27 @@ int cmd_eval(int argc, char **argv) {
   }
   if (!nfiles) return cli_usage_error("eval", "%s", "missing GOLD.conllu");
   in.format = DYAD_FORMAT_CONLLU;
-  eval_ctx c = {NULL, NULL, &in, 0};
-  if (dyad_eval_new(&c.ev) != DYAD_OK) return EXIT_FATAL;
+  eval_ctx c = {NULL, NULL, &in, 0, NULL, {0}};
+  dyad_model *model = NULL;
+  if (!no_parse) {
+    char buf[4096];
+    const char *mp = model_path;
+    if (!mp && dyad_model_default_path(buf, sizeof buf) == DYAD_OK) mp = buf;
+    if (mp && dyad_model_load(mp, cli_print_diag, NULL, &model) != DYAD_OK) {
+      fprintf(stderr, "dyad eval: cannot load model %s\n", mp);
+      return EXIT_FATAL;
+    }
+    if (!mp) fprintf(stderr, "dyad eval: no model found; tokenization figures only\n");
+    c.model = model;
+  }
+  if (dyad_eval_new(&c.ev) != DYAD_OK) {
+    dyad_model_free(model);
+    return EXIT_FATAL;
+  }
   if (sys_path && !(c.sys_out = fopen(sys_path, "w"))) {
     fprintf(stderr, "dyad eval: cannot write %s\n", sys_path);
     dyad_eval_free(c.ev);
+    dyad_model_free(model);
     return EXIT_FATAL;
   }
   int rc = cli_for_each_doc(&in, files, nfiles, on_doc, &c);
@@ -160,6 +199,13 @@ int cmd_eval(int argc, char **argv) {
            pct(m->correct, m->system), pct(m->correct, m->gold), f1(m), m->gold, m->system,
            m->correct);
   }
+  if (c.model && c.goldtok.words) {
+    const dyad_eval_counts *g = &c.goldtok;
+    printf("\nWith gold tokenization (%zu words): UPOS %.2f  XPOS %.2f  Lemmas %.2f  "
+           "UAS %.2f  LAS %.2f (LAS without subtypes %.2f)\n",
+           g->words, pct(g->upos, g->words), pct(g->xpos, g->words), pct(g->lemma, g->words),
+           pct(g->uas, g->words), pct(g->las, g->words), pct(g->las_main, g->words));
+  }
   fflush(stdout);
   int fin = cli_finish(&in, "eval");
   if (!rc && thresholds) {
@@ -168,5 +214,6 @@ int cmd_eval(int argc, char **argv) {
     else if (bad > 0) rc = EXIT_CHECK;
   }
   dyad_eval_free(c.ev);
+  dyad_model_free(model);
   return rc ? rc : fin;
 }
