@@ -83,7 +83,7 @@ static int load_labels(dyad__labels *l, span s, uint32_t kind) {
   if (s.len == 0 || s.p[s.len - 1] != '\0') return -1;
   uint32_t n = 0;
   for (uint64_t i = 0; i < s.len; i++) n += s.p[i] == '\0';
-  if (n > DYAD__MAX_LABELS) return -1;
+  if (n > DYAD_MAX_LABELS) return -1;
   l->name = calloc(n ? n : 1, sizeof *l->name);
   l->hash = calloc(n ? n : 1, sizeof *l->hash);
   if (!l->name || !l->hash) return -2;

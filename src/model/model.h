@@ -60,11 +60,11 @@
 
 #include "dyad.h"
 #include "model/perceptron.h"
+#include "util/limits.h"
 
 #define DYAD__MODEL_MAGIC "DYADMODL"
 #define DYAD__MODEL_VERSION 1u
 #define DYAD__MODEL_MAX_SECTIONS 64u
-#define DYAD__MAX_LABELS 255u /* label ids fit a uint8_t in the parser */
 
 typedef struct dyad__strmap {
   uint32_t mask;

@@ -73,7 +73,7 @@ static void say(const dyad_train_options *o, dyad_severity sev, const char *file
 static int intern(labelset *l, const char *name) {
   for (uint32_t i = 0; i < l->n; i++)
     if (!strcmp(l->name[i], name)) return (int)i;
-  if (l->n >= DYAD__MAX_LABELS) return -1;
+  if (l->n >= DYAD_MAX_LABELS) return -1;
   if (l->n == l->cap) {
     uint32_t cap = l->cap ? l->cap * 2 : 64;
     char **p = realloc(l->name, cap * sizeof *p);
@@ -154,7 +154,7 @@ static int add_doc(trainer *t, const dyad_doc *doc) {
       if (u < 0 || p < 0 || d < 0) {
         say(t->o, DYAD_DIAG_ERROR, t->o->train_path,
             "[%s] more than %u distinct UPOS, XPOS or relation labels", s->id,
-            DYAD__MAX_LABELS);
+            DYAD_MAX_LABELS);
         return -2;
       }
       x->upos[i] = (uint16_t)u;

@@ -132,7 +132,7 @@ int dyad__tag(const dyad__scorer *sc, uint32_t nupos, const dyad__labels *upos,
               const dyad__labels *xpos, dyad__word *w, uint32_t n, const uint64_t *right,
               const uint16_t *gold_upos, const uint16_t *gold_xpos) {
   uint64_t f[NFEAT_TAG + 16];
-  float scores[2 * DYAD__MAX_LABELS + 2], extra[2 * DYAD__MAX_LABELS + 2];
+  float scores[2 * DYAD_MAX_LABELS + 2], extra[2 * DYAD_MAX_LABELS + 2];
   int correct = 0;
   uint32_t nx = sc->nclasses - nupos;
   for (uint32_t i = 0; i < n; i++) {

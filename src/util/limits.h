@@ -61,4 +61,10 @@
  * each entry (8 bytes saved per entry of the 46,000 of Phoenix). */
 #define DYAD_DICT_MAX_FILES 65535u
 
+/* Distinct labels of one kind (UPOS, XPOS, dependency relations) in a
+ * model.  UD English has 17 UPOS, 49 XPOS and 51 relations; the parser
+ * keeps a label in a byte per word, and the tagger's score buffers are
+ * sized by this.  A treebank with more is refused by `dyad train`. */
+#define DYAD_MAX_LABELS 255u
+
 #endif
