@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "code/coder.h"
+#include "code/combine.h"
 #include "core/doc.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -97,21 +98,16 @@ static const char *where(const dyad_dict *d, uint32_t entry, char *buf, size_t s
   return buf;
 }
 
-/* PETRARCH-2's negation: a refused cooperation becomes a CAMEO 12x
- * "reject" code.  The mapping follows the CAMEO manual's definitions of
- * 120-129 by the root of the negated code (docs/coding.md). */
-static const char *refuse_code(const char *code) {
-  if (!code || strlen(code) < 2) return "120";
-  int root = (code[0] - '0') * 10 + (code[1] - '0');
-  switch (root) {
-    case 3: return "120";  /* not intend -> reject */
-    case 4: return "125";  /* not meet -> reject proposal to meet or negotiate */
-    case 5: return "120";  /* not cooperate diplomatically */
-    case 6: return "121";  /* not cooperate materially -> reject material cooperation */
-    case 7: return "122";  /* not aid -> reject request for aid */
-    case 8: return "124";  /* not yield -> refuse to yield */
-    default: return "120";
-  }
+static int code_exists(const char *code, void *user) {
+  const dyad_cameo *t = user;
+  return !t || dyad_cameo_find(t, code) != NULL;
+}
+
+/* PETRARCH-2's negation ("will not help" = refuse to help): the negated
+ * code combined with "reject" (combine.c), 120 when nothing fits. */
+static const char *refuse_code(const dyad_coder *c, const char *code, char out[8]) {
+  const char *r = dyad__combine("120", code, out, code_exists, (void *)c->codes);
+  return r ? r : "120";
 }
 
 static dyad_status add_event(dyad_doc *doc, const dyad_event *ev) {
@@ -447,6 +443,28 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
       TRACE(&x, "    no event: null code\n");
       continue;
     }
+    /* "urged Syria to negotiate": an appeal or demand names what it asks
+     * for (020 + 046 = 026); the action itself is coded below, flagged. */
+    if (!strncmp(hit.code, "02", 2) || !strncmp(hit.code, "10", 2)) {
+      DYAD__FOR_CHILDREN(t, v, ch) {
+        dyad__verb_hit lh;
+        if (!dyad__infinitive_clause(t, ch) || !dyad__verb_at(&x, ch, &lh)) continue;
+        int lp;
+        dyad__verb_match_patterns(&x, &lh, dyad__subject_of(t, ch, &lp), lp);
+        char cb8[8];
+        const char *cc = dyad__combine(hit.code, lh.code, cb8, code_exists, (void *)c->codes);
+        if (!cc) continue;
+        TRACE(&x, "    combination with \"%s\" (word %d): %s + %s = %s\n", t->tok[ch].form,
+              ch + 1, hit.code, lh.code, cc);
+        hit.code = dyad__doc_strndup(doc, cc, strlen(cc));
+        hit.code2 = NULL;
+        if (!hit.code) {
+          st = DYAD_ENOMEM;
+          goto done;
+        }
+        break;
+      }
+    }
     dyad__actor_ref src[16], tgt[16];
     int ns = 0, nt = 0;
     if (passive) {
@@ -532,6 +550,54 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     int speaker = -1;
     const char *why = "";
     unsigned flags = dyad__predicate_flags(t, v, year, &speaker, &why);
+    /* Combinations: "pledged to help" (030 + 070 = 033), "refused to meet"
+     * (120 + 040 = 125), "will help" when the dictionary codes WILL.  The
+     * governing verb's meaning replaces the flags its embedding gave. */
+    int upper = -1;
+    const char *ucode = NULL;
+    dyad__verb_hit uh;
+    if (dyad__infinitive_clause(t, v) && t->head[v] >= 0 &&
+        is_verb_candidate(t, t->head[v]) && dyad__verb_at(&x, t->head[v], &uh)) {
+      int up_pas;
+      int us = dyad__subject_of(t, t->head[v], &up_pas);
+      dyad__verb_match_patterns(&x, &uh, us, up_pas);
+      if (dyad__combine_family(uh.code) && strncmp(uh.code, "02", 2) &&
+          strncmp(uh.code, "10", 2) && us == subj) {
+        upper = t->head[v];
+        ucode = uh.code;
+      }
+    }
+    if (upper < 0)
+      DYAD__FOR_CHILDREN(t, v, ch) {
+        if (upper >= 0 || t->rel[ch] != DYAD__R_AUX) continue;
+        if (dyad__verb_at(&x, ch, &uh) && dyad__combine_family(uh.code)) {
+          upper = ch;
+          ucode = uh.code;
+        }
+      }
+    char cb8[8];
+    const char *combined = upper >= 0 ? dyad__combine(ucode, hit.code, cb8, code_exists,
+                                                     (void *)c->codes) : NULL;
+    if (combined) {
+      TRACE(&x, "    combination with \"%s\" (word %d, %s): %s + %s = %s\n",
+            t->tok[upper].form, upper + 1, ucode, ucode, hit.code, combined);
+      const char *uw = "";
+      int usp = -1;
+      unsigned uf = t->rel[upper] == DYAD__R_AUX
+                        ? flags & ~(unsigned)(DYAD__FLAG_FUTURE | DYAD__FLAG_HYPOTHETICAL)
+                        : dyad__predicate_flags(t, upper, year, &usp, &uw);
+      if (t->rel[upper] != DYAD__R_AUX) {
+        speaker = usp;
+        why = uw;
+      }
+      flags = uf;
+      hit.code = dyad__doc_strndup(doc, combined, strlen(combined));
+      hit.code2 = NULL; /* "refused to meet B" is not met by B */
+      if (!hit.code) {
+        st = DYAD_ENOMEM;
+        goto done;
+      }
+    }
     if (quoted) flags |= DYAD__FLAG_REPORTED;
     char fb[96];
     TRACE(&x, "    source: %s; target: %s; flags: %s%s%s\n",
@@ -582,9 +648,10 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     unsigned dropped = flags & (DYAD__FLAG_NEGATED | DYAD__FLAG_HYPOTHETICAL | DYAD__FLAG_HISTORICAL) &
                        ~c->o.include;
     const char *code = hit.code, *code2 = hit.code2;
+    char rb1[8], rb2[8];
     if ((flags & DYAD__FLAG_NEGATED) && c->o.petrarch_negation) {
-      code = refuse_code(code);
-      code2 = code2 ? refuse_code(code2) : NULL;
+      code = refuse_code(c, code, rb1);
+      code2 = code2 ? refuse_code(c, code2, rb2) : NULL;
       dropped &= ~(unsigned)DYAD__FLAG_NEGATED;
     }
     if (dropped) {
