@@ -551,8 +551,10 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     const char *why = "";
     unsigned flags = dyad__predicate_flags(t, v, year, &speaker, &why);
     /* Combinations: "pledged to help" (030 + 070 = 033), "refused to meet"
-     * (120 + 040 = 125), "will help" when the dictionary codes WILL.  The
-     * governing verb's meaning replaces the flags its embedding gave. */
+     * (120 + 040 = 125).  The governing verb's meaning replaces the flags
+     * its embedding gave.  An auxiliary does not combine: "will contribute"
+     * is 070 flagged future, as PETRARCH-2 codes it (unit test SYNSET_07a),
+     * even where a dictionary lists WILL as a verb. */
     int upper = -1;
     const char *ucode = NULL;
     dyad__verb_hit uh;
@@ -567,30 +569,13 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
         ucode = uh.code;
       }
     }
-    if (upper < 0)
-      DYAD__FOR_CHILDREN(t, v, ch) {
-        if (upper >= 0 || t->rel[ch] != DYAD__R_AUX) continue;
-        if (dyad__verb_at(&x, ch, &uh) && dyad__combine_family(uh.code)) {
-          upper = ch;
-          ucode = uh.code;
-        }
-      }
     char cb8[8];
     const char *combined = upper >= 0 ? dyad__combine(ucode, hit.code, cb8, code_exists,
                                                      (void *)c->codes) : NULL;
     if (combined) {
       TRACE(&x, "    combination with \"%s\" (word %d, %s): %s + %s = %s\n",
             t->tok[upper].form, upper + 1, ucode, ucode, hit.code, combined);
-      const char *uw = "";
-      int usp = -1;
-      unsigned uf = t->rel[upper] == DYAD__R_AUX
-                        ? flags & ~(unsigned)(DYAD__FLAG_FUTURE | DYAD__FLAG_HYPOTHETICAL)
-                        : dyad__predicate_flags(t, upper, year, &usp, &uw);
-      if (t->rel[upper] != DYAD__R_AUX) {
-        speaker = usp;
-        why = uw;
-      }
-      flags = uf;
+      flags = dyad__predicate_flags(t, upper, year, &speaker, &why);
       hit.code = dyad__doc_strndup(doc, combined, strlen(combined));
       hit.code2 = NULL; /* "refused to meet B" is not met by B */
       if (!hit.code) {
