@@ -124,7 +124,8 @@ static void mark_core(const dyad__tree *t, int h, unsigned char *in) {
 static void compose(char *code, const char *g, int before) {
   size_t cl = strlen(code), gl = strlen(g);
   if (!gl) return;
-  for (size_t i = 3; i + gl <= cl; i += 3)
+  /* already there: "AFP" (MED) correspondent (MED) stays MED */
+  for (size_t i = 0; i + gl <= cl; i += 3)
     if (!memcmp(code + i, g, gl)) return;
   if (cl + gl + 1 > DYAD__CODE_MAX) return;
   if (before) {

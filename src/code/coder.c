@@ -315,11 +315,12 @@ static int apply_transforms(const dyad_coder *c, dyad_doc *doc, dyad__sent *x, c
       slot *a = &sl[os[0] - 'a'], *b = &sl[ot[0] - 'a'];
       if (!a->bound || !b->bound || !strcmp(a->code, b->code)) continue;
       dyad_event ev = *le;
-      ev.source = a->code;
+      /* slot codes may point at this function's caller's stack: copy */
+      ev.source = dyad__doc_strndup(doc, a->code, strlen(a->code));
       ev.source_text = a->text;
       ev.source_start = a->start;
       ev.source_end = a->end;
-      ev.target = b->code;
+      ev.target = dyad__doc_strndup(doc, b->code, strlen(b->code));
       ev.target_text = b->text;
       ev.target_start = b->start;
       ev.target_end = b->end;
