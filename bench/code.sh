@@ -2,9 +2,11 @@
 # bench/code.sh -- event coding speed on Reuters-21578 with the Phoenix
 # dictionaries (phoenix.ini), one thread:
 #   1. end to end: read JSONL, tokenize, tag, parse, code, write JSONL;
-#   2. coding alone on given parses: dyad's own CoNLL-U parse of the same
-#      corpus is written first (not timed), then `dyad code --parse given`
-#      reads it and codes it (CoNLL-U reading + coding + writing JSONL).
+#   2. coding on given parses: dyad's own CoNLL-U parse of the same corpus
+#      is written first (not timed), then `dyad code --parse given` reads it
+#      and codes it (CoNLL-U reading + coding + writing JSONL), and
+#      `dyad code --bench` times the coding step alone (CPU time inside
+#      dyad_code_doc, nothing written).
 # Prints sentences/s and peak RSS from /usr/bin/time -v.
 #
 #   bash bench/code.sh [path/to/dyad]      (default: build/dyad)
@@ -36,4 +38,6 @@ report "$tmp/e2e" "end to end (JSONL in, JSONL out)"
 "$DYAD" parse --quiet "$CORPUS" >"$tmp/reuters.conllu" 2>/dev/null
 /usr/bin/time -v "$DYAD" code --quiet --config "$PH" --parse given "$tmp/reuters.conllu" \
   >"$tmp/given.jsonl" 2>"$tmp/given.err"
-report "$tmp/given" "coding on given parses"
+report "$tmp/given" "read CoNLL-U + code + write"
+"$DYAD" code --quiet --bench --config "$PH" --parse given "$tmp/reuters.conllu" 2>&1 |
+  sed -n 's/^dyad code: coding step/coding step alone (dyad code --bench):/p'

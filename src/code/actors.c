@@ -124,7 +124,8 @@ static void mark_core(const dyad__tree *t, int h, unsigned char *in) {
 static void compose(char *code, const char *g, int before) {
   size_t cl = strlen(code), gl = strlen(g);
   if (!gl) return;
-  for (size_t i = 3; i + gl <= cl; i += 3)
+  /* already there: "AFP" (MED) correspondent (MED) stays MED */
+  for (size_t i = 0; i + gl <= cl; i += 3)
     if (!memcmp(code + i, g, gl)) return;
   if (cl + gl + 1 > DYAD__CODE_MAX) return;
   if (before) {
@@ -309,12 +310,11 @@ int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   return k;
 }
 
-/* Object control: "urged Syria to withdraw" -- the object is the subject. */
-static int object_control(const dyad_token *k) {
-  static const char *const v[] = {"urge", "ask", "call", "tell", "order",
-                                  "invite", "force", "press", "encourage",
-                                  "allow", "persuade", "request", "warn",
-                                  "help", "permit", "compel", NULL};
+/* Object control: "urged Syria to withdraw", "pressured Obama to help":
+ * an infinitive below a verb with an object takes that object as its
+ * subject.  The few subject-control verbs that take objects are listed. */
+static int subject_control(const dyad_token *k) {
+  static const char *const v[] = {"promise", "vow", "pledge", "threaten", NULL};
   for (int i = 0; v[i]; i++)
     if (dyad__tok_is(k, v[i])) return 1;
   return 0;
@@ -344,7 +344,8 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
     dyad__rel r = (dyad__rel)t->rel[v];
     if (r == DYAD__R_XCOMP) {
       int o = dyad__tree_child(t, h, DYAD__R_OBJ);
-      if (o >= 0 && object_control(&t->tok[h])) {
+      if (o < 0) o = dyad__tree_child(t, h, DYAD__R_IOBJ);
+      if (o >= 0 && !subject_control(&t->tok[h])) {
         *passive = pas;
         return o;
       }
@@ -360,6 +361,11 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
       own = 0;
       v = h;
       continue;
+    }
+    if (r == DYAD__R_ACL && dyad__infinitive_mark(t, v)) {
+      /* "pressure from Congress to help Iran": whoever is to help is not
+       * the noun; the clause has no subject of its own. */
+      return -1;
     }
     if (r == DYAD__R_ACL || r == DYAD__R_RELCL) {
       /* "an attack launched by X": the noun is what was acted on. */
@@ -379,6 +385,14 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
  * subject of their own clause. */
 static int antecedent(dyad__sent *x, int h) {
   const dyad__tree *t = &x->t;
+  /* A relative pronoun stands for the noun its clause modifies: "the
+   * group that has seized parts of Iraq". */
+  if (t->head[h] >= 0 && t->rel[t->head[h]] == DYAD__R_RELCL) {
+    const dyad_token *k = &t->tok[h];
+    if (!strncmp(k->xpos, "W", 1) || dyad__tok_is(k, "that") || dyad__tok_is(k, "which") ||
+        dyad__tok_is(k, "who") || dyad__tok_is(k, "whom"))
+      return t->head[t->head[h]];
+  }
   const char *f = t->tok[h].fold;
   int reflexive = f && strlen(f) > 4 && (strstr(f, "self") != NULL);
   int v = t->head[h];

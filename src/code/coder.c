@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "code/coder.h"
+#include "code/combine.h"
 #include "core/doc.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -97,21 +98,16 @@ static const char *where(const dyad_dict *d, uint32_t entry, char *buf, size_t s
   return buf;
 }
 
-/* PETRARCH-2's negation: a refused cooperation becomes a CAMEO 12x
- * "reject" code.  The mapping follows the CAMEO manual's definitions of
- * 120-129 by the root of the negated code (docs/coding.md). */
-static const char *refuse_code(const char *code) {
-  if (!code || strlen(code) < 2) return "120";
-  int root = (code[0] - '0') * 10 + (code[1] - '0');
-  switch (root) {
-    case 3: return "120";  /* not intend -> reject */
-    case 4: return "125";  /* not meet -> reject proposal to meet or negotiate */
-    case 5: return "120";  /* not cooperate diplomatically */
-    case 6: return "121";  /* not cooperate materially -> reject material cooperation */
-    case 7: return "122";  /* not aid -> reject request for aid */
-    case 8: return "124";  /* not yield -> refuse to yield */
-    default: return "120";
-  }
+static int code_exists(const char *code, void *user) {
+  const dyad_cameo *t = user;
+  return !t || dyad_cameo_find(t, code) != NULL;
+}
+
+/* PETRARCH-2's negation ("will not help" = refuse to help): the negated
+ * code combined with "reject" (combine.c), 120 when nothing fits. */
+static const char *refuse_code(const dyad_coder *c, const char *code, char out[8]) {
+  const char *r = dyad__combine("120", code, out, code_exists, (void *)c->codes);
+  return r ? r : "120";
 }
 
 static dyad_status add_event(dyad_doc *doc, const dyad_event *ev) {
@@ -130,6 +126,31 @@ static dyad_status add_event(dyad_doc *doc, const dyad_event *ev) {
   }
   doc->events[doc->nevents++] = *ev;
   return DYAD_OK;
+}
+
+/* Fills the fields that follow from code and identity (root, CAMEO table
+ * entry, event_id) and adds the event to the doc unless the sentence has
+ * it already.  Returns DYAD_OK, DYAD_ENOMEM. */
+static dyad_status finish_event(const dyad_coder *c, dyad_doc *doc, dyad_event *ev) {
+  const char *cd = ev->code;
+  char root[3] = {cd[0], cd[0] ? cd[1] : '\0', '\0'};
+  ev->root = dyad__doc_strndup(doc, root, strlen(root));
+  const dyad_cameo_code *ci = c->codes ? dyad_cameo_find(c->codes, cd) : NULL;
+  ev->quad_class = ci ? ci->quad_class : 0;
+  ev->goldstein = ci ? ci->goldstein : 0.0;
+  ev->plover = ci && ci->plover ? ci->plover : "";
+  uint64_t h = 14695981039346656037ull;
+  char sb[16], id[17];
+  snprintf(sb, sizeof sb, "%u", ev->sentence);
+  h = fnv64(h, doc->id);
+  h = fnv64(h, sb);
+  h = fnv64(h, ev->source);
+  h = fnv64(h, ev->target);
+  h = fnv64(h, ev->code);
+  snprintf(id, sizeof id, "%016llx", (unsigned long long)h);
+  ev->event_id = dyad__doc_strndup(doc, id, 16);
+  if (!ev->source || !ev->target || !ev->code || !ev->root || !ev->event_id) return DYAD_ENOMEM;
+  return add_event(doc, ev);
 }
 
 /* Targets of an active clause, in order of preference. */
@@ -199,6 +220,139 @@ static int is_verb_candidate(const dyad__tree *t, int i) {
   return k->xpos[0] == 'V' && k->xpos[1] == 'B' && strcmp(k->upos, "AUX");
 }
 
+/* What the coder remembers about each event of the sentence, for
+ * transformations that rewrite a lower clause's event. */
+typedef struct evinfo {
+  int v;               /* the verb word */
+  uint32_t verb;       /* dict verbs[] */
+  int explicit_subj;   /* the clause has its own subject */
+} evinfo;
+
+/* Does the transformation verb word w ("SAY", "ATTACK", "Q") name this
+ * verb?  Words compare by their dictionary code, so synonyms match (as
+ * PETRARCH-2 compares them), or by lemma. */
+static int transform_verb_matches(const dyad_dict *d, const char *w, uint32_t verb,
+                                  const char *event_code) {
+  if (!w || !strcmp(w, "Q")) return 1;
+  char low[64];
+  size_t n = 0;
+  for (; w[n] && n + 1 < sizeof low; n++) low[n] = (char)((w[n] >= 'A' && w[n] <= 'Z') ? w[n] + 32 : w[n]);
+  low[n] = '\0';
+  const dyad__verb *vb = &d->verbs[verb];
+  if (!strcmp(dyad__dict_word(d, vb->lemma), low)) return 1;
+  uint32_t ids[8];
+  size_t k = dyad__dict_verbs_by_lemma(d, low, ids, 8);
+  if (k > 8) k = 8;
+  for (size_t i = 0; i < k; i++) {
+    const char *c = dyad__dict_verb_code(d, ids[i]);
+    if (c && strcmp(c, "---") &&
+        (!strcmp(c, dyad__dict_verb_code(d, verb)) || (event_code && !strcmp(c, event_code))))
+      return 1;
+  }
+  return 0;
+}
+
+/* Letter slots of a transformation: 'a'..'z' bound to an actor. */
+typedef struct slot {
+  const char *code, *text;
+  uint32_t start, end;
+  int bound;
+} slot;
+
+static int bind(slot *sl, const char *var, const char *code, const char *text, uint32_t a,
+                uint32_t b) {
+  if (!var || !strcmp(var, ".")) return 1;
+  if (var[0] < 'a' || var[0] > 'z' || var[1]) return 0;
+  slot *x = &sl[var[0] - 'a'];
+  if (x->bound) return !strcmp(x->code, code);
+  x->code = code;
+  x->text = text;
+  x->start = a;
+  x->end = b;
+  x->bound = 1;
+  return 1;
+}
+
+/* "~ a (b . ATTACK) SAY = a b 112": A said B attacked (someone) is A
+ * accusing B.  Tries every transformation on the events coded in the
+ * clause the speech verb governs and adds the transformed events: the
+ * speaker's own statement, coded because the dictionary says so.  The
+ * lower event stays, flagged reported with A as its speaker (PETRARCH-2
+ * drops it; dyad keeps what was reported, attributed).  Returns how many
+ * were made. */
+static int apply_transforms(const dyad_coder *c, dyad_doc *doc, dyad__sent *x, const dyad__verb_hit *hit,
+                            const dyad__actor_ref *src, int clause, size_t first_event, evinfo *info,
+                            size_t ninfo, unsigned flags, dyad_status *st) {
+  const dyad_dict *d = c->dict;
+  const dyad__tree *t = &x->t;
+  const dyad_sentence *s = x->s;
+  int made = 0;
+  for (uint32_t ti = 0; ti < d->n_transforms; ti++) {
+    const dyad__transform *tr = &d->transforms[ti];
+    if (!transform_verb_matches(d, dyad__dict_str(d, tr->verb), hit->verb, NULL)) continue;
+    size_t nev = doc->nevents;
+    for (size_t k = first_event; k < nev && k - first_event < ninfo; k++) {
+      evinfo *ei = &info[k - first_event];
+      if (ei->v < t->left[clause] || ei->v > t->right[clause]) continue;
+      const dyad_event *le = &doc->events[k];
+      if (!transform_verb_matches(d, dyad__dict_str(d, tr->in_verb), ei->verb, le->code)) continue;
+      slot sl[26];
+      memset(sl, 0, sizeof sl);
+      const char *up = dyad__dict_str(d, tr->src);
+      uint32_t us = s->tokens[src->start].start, ue = s->tokens[src->end - 1].end;
+      if (!bind(sl, up, src->code, span_text(doc, s, src->start, src->end), us, ue)) continue;
+      const char *is = dyad__dict_str(d, tr->in_src), *it = dyad__dict_str(d, tr->in_tgt);
+      if (is && !strcmp(is, "_")) {
+        if (ei->explicit_subj) continue;
+      } else if (!bind(sl, is, le->source, le->source_text, le->source_start, le->source_end)) {
+        continue;
+      }
+      if (it && !strcmp(it, "_")) continue; /* coded events always have a target */
+      if (!bind(sl, it, le->target, le->target_text, le->target_start, le->target_end)) continue;
+      const char *os = dyad__dict_str(d, tr->out_src), *ot = dyad__dict_str(d, tr->out_tgt);
+      const char *oc = dyad__dict_str(d, tr->out_code);
+      if (!os || !ot || !oc || os[0] < 'a' || os[0] > 'z' || ot[0] < 'a' || ot[0] > 'z') continue;
+      slot *a = &sl[os[0] - 'a'], *b = &sl[ot[0] - 'a'];
+      if (!a->bound || !b->bound || !strcmp(a->code, b->code)) continue;
+      dyad_event ev = *le;
+      /* slot codes may point at this function's caller's stack: copy */
+      ev.source = dyad__doc_strndup(doc, a->code, strlen(a->code));
+      ev.source_text = a->text;
+      ev.source_start = a->start;
+      ev.source_end = a->end;
+      ev.target = dyad__doc_strndup(doc, b->code, strlen(b->code));
+      ev.target_text = b->text;
+      ev.target_start = b->start;
+      ev.target_end = b->end;
+      ev.code = strcmp(oc, "Q") ? oc : le->code;
+      ev.verb = span_text(doc, s, hit->start, hit->end);
+      ev.verb_start = s->tokens[hit->start].start;
+      ev.verb_end = s->tokens[hit->end - 1].end;
+      ev.flags = flags;
+      ev.speaker = NULL;
+      char m[600];
+      snprintf(m, sizeof m, "{\"transformation\":\"%s:%u\",\"lower\":%s}",
+               dyad__dict_file_name(d, tr->file), tr->line, le->matched ? le->matched : "{}");
+      ev.matched = dyad__doc_strndup(doc, m, strlen(m));
+      if (x->trace)
+        x->trace(x->trace_user, "    transformation at %s:%u: from %s %s %s, adds %s %s %s\n",
+                 dyad__dict_file_name(d, tr->file), tr->line, le->source, le->target, le->code,
+                 ev.source, ev.target, ev.code);
+      size_t before = doc->nevents;
+      *st = finish_event(c, doc, &ev);
+      if (*st) return made;
+      if (doc->nevents > before && before - first_event < ninfo) {
+        evinfo *ni = &info[before - first_event];
+        ni->v = hit->v;
+        ni->verb = hit->verb;
+        ni->explicit_subj = 1;
+      }
+      made++;
+    }
+  }
+  return made;
+}
+
 static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si,
                                  dyad__trace_fn trace, void *tu) {
   const dyad_sentence *s = &doc->sents[si];
@@ -258,7 +412,9 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
    * its targets, as PETRARCH-2 takes the meaning of a lower clause. */
   unsigned char *produced = dyad__arena_alloc(&scratch, (size_t)t->n + 1);
   unsigned char *deferred = dyad__arena_alloc(&scratch, (size_t)t->n + 1);
-  if (!produced || !deferred) {
+  size_t first_event = doc->nevents, ninfo_cap = (size_t)c->o.max_events * 2 + 16;
+  evinfo *info = dyad__arena_alloc(&scratch, ninfo_cap * sizeof *info);
+  if (!produced || !deferred || !info) {
     dyad__arena_reset(&scratch);
     return DYAD_ENOMEM;
   }
@@ -288,28 +444,66 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
       TRACE(&x, "    no event: null code\n");
       continue;
     }
+    /* "urged Syria to negotiate": an appeal or demand names what it asks
+     * for (020 + 046 = 026); the action itself is coded below, flagged. */
+    if (!strncmp(hit.code, "02", 2) || !strncmp(hit.code, "10", 2)) {
+      DYAD__FOR_CHILDREN(t, v, ch) {
+        dyad__verb_hit lh;
+        if (!dyad__infinitive_clause(t, ch) || !dyad__verb_at(&x, ch, &lh)) continue;
+        int lp;
+        dyad__verb_match_patterns(&x, &lh, dyad__subject_of(t, ch, &lp), lp);
+        char cb8[8];
+        const char *cc = dyad__combine(hit.code, lh.code, cb8, code_exists, (void *)c->codes);
+        if (!cc) continue;
+        TRACE(&x, "    combination with \"%s\" (word %d): %s + %s = %s\n", t->tok[ch].form,
+              ch + 1, hit.code, lh.code, cc);
+        hit.code = dyad__doc_strndup(doc, cc, strlen(cc));
+        hit.code2 = NULL;
+        if (!hit.code) {
+          st = DYAD_ENOMEM;
+          goto done;
+        }
+        break;
+      }
+    }
     dyad__actor_ref src[16], tgt[16];
     int ns = 0, nt = 0;
     if (passive) {
-      DYAD__FOR_CHILDREN(t, v, ch) {
-        char cb[32];
-        const char *p = dyad__tree_case(t, ch, cb, sizeof cb);
-        if ((t->rel[ch] == DYAD__R_OBL || t->rel[ch] == DYAD__R_NMOD) && p &&
-            (!strcmp(p, "by") || !strcmp(p, "from") || !strcmp(p, "in")) && !ns)
-          ns = dyad__resolve_np(&x, ch, src, 16);
+      /* The agent: a "by" or "from" phrase of the verb, or one a parser
+       * attached to the verb's other oblique ("fired at Turkey from
+       * Syria"). */
+      for (int depth = 0; depth < 2 && !ns; depth++) {
+        DYAD__FOR_CHILDREN(t, v, ch) {
+          if (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD) continue;
+          int cands[8], nc = 0;
+          if (depth == 0) cands[nc++] = ch;
+          else
+            DYAD__FOR_CHILDREN(t, ch, g) {
+              if (t->rel[g] == DYAD__R_NMOD && nc < 8) cands[nc++] = g;
+            }
+          for (int i = 0; i < nc && !ns; i++) {
+            char cb[32];
+            const char *p = dyad__tree_case(t, cands[i], cb, sizeof cb);
+            if (p && (!strcmp(p, "by") || !strcmp(p, "from")))
+              ns = dyad__resolve_np(&x, cands[i], src, 16);
+          }
+        }
       }
     } else if (subj >= 0) {
       ns = dyad__resolve_np(&x, subj, src, 16);
     }
     nt = find_targets(&x, &hit, passive, subj, tgt, 16);
-    if (passive && !ns) {
-      /* No agent phrase: the first actor among the obliques. */
+    if (passive && !nt) {
+      /* "a mortar bomb was fired at it from Gaza": when the passive subject
+       * names no actor, the target is in the verb's other obliques. */
       DYAD__FOR_CHILDREN(t, v, ch) {
-        if (ns || (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD)) continue;
-        dyad__actor_ref tmp[16];
-        int k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
-        for (int i = 0; i < k && ns < 16; i++)
-          if (!nt || strcmp(tmp[i].code, tgt[0].code)) src[ns++] = tmp[i];
+        if (nt || (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD)) continue;
+        char cb[32];
+        const char *p = dyad__tree_case(t, ch, cb, sizeof cb);
+        if (!p || !strcmp(p, "by") || !strcmp(p, "from") || !strcmp(p, "in") ||
+            !strcmp(p, "during") || !strcmp(p, "after") || !strcmp(p, "since"))
+          continue;
+        nt = dyad__resolve_deep(&x, ch, tgt, 16, 0);
       }
     }
     int clause = -1;
@@ -328,6 +522,14 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
       }
       int coded = 0;
       for (int w = t->left[clause]; w <= t->right[clause]; w++) coded |= produced[w];
+      if (coded && d->n_transforms) {
+        unsigned tf = dyad__predicate_flags(t, v, year, &(int){0}, &(const char *){""});
+        if (apply_transforms(c, doc, &x, &hit, &src[0], clause, first_event, info, ninfo_cap, tf, &st)) {
+          produced[v] = 1;
+          continue;
+        }
+        if (st) goto done;
+      }
       if (!coded) {
         /* its own subject first, then its objects and obliques */
         int cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ);
@@ -349,6 +551,39 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     int speaker = -1;
     const char *why = "";
     unsigned flags = dyad__predicate_flags(t, v, year, &speaker, &why);
+    /* Combinations: "pledged to help" (030 + 070 = 033), "refused to meet"
+     * (120 + 040 = 125).  The governing verb's meaning replaces the flags
+     * its embedding gave.  An auxiliary does not combine: "will contribute"
+     * is 070 flagged future, as PETRARCH-2 codes it (unit test SYNSET_07a),
+     * even where a dictionary lists WILL as a verb. */
+    int upper = -1;
+    const char *ucode = NULL;
+    dyad__verb_hit uh;
+    if (dyad__infinitive_clause(t, v) && t->head[v] >= 0 &&
+        is_verb_candidate(t, t->head[v]) && dyad__verb_at(&x, t->head[v], &uh)) {
+      int up_pas;
+      int us = dyad__subject_of(t, t->head[v], &up_pas);
+      dyad__verb_match_patterns(&x, &uh, us, up_pas);
+      if (dyad__combine_family(uh.code) && strncmp(uh.code, "02", 2) &&
+          strncmp(uh.code, "10", 2) && us == subj) {
+        upper = t->head[v];
+        ucode = uh.code;
+      }
+    }
+    char cb8[8];
+    const char *combined = upper >= 0 ? dyad__combine(ucode, hit.code, cb8, code_exists,
+                                                     (void *)c->codes) : NULL;
+    if (combined) {
+      TRACE(&x, "    combination with \"%s\" (word %d, %s): %s + %s = %s\n",
+            t->tok[upper].form, upper + 1, ucode, ucode, hit.code, combined);
+      flags = dyad__predicate_flags(t, upper, year, &speaker, &why);
+      hit.code = dyad__doc_strndup(doc, combined, strlen(combined));
+      hit.code2 = NULL; /* "refused to meet B" is not met by B */
+      if (!hit.code) {
+        st = DYAD_ENOMEM;
+        goto done;
+      }
+    }
     if (quoted) flags |= DYAD__FLAG_REPORTED;
     char fb[96];
     TRACE(&x, "    source: %s; target: %s; flags: %s%s%s\n",
@@ -399,12 +634,16 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     unsigned dropped = flags & (DYAD__FLAG_NEGATED | DYAD__FLAG_HYPOTHETICAL | DYAD__FLAG_HISTORICAL) &
                        ~c->o.include;
     const char *code = hit.code, *code2 = hit.code2;
+    char rb1[8], rb2[8];
     if ((flags & DYAD__FLAG_NEGATED) && c->o.petrarch_negation) {
-      code = refuse_code(code);
-      code2 = code2 ? refuse_code(code2) : NULL;
+      code = refuse_code(c, code, rb1);
+      code2 = code2 ? refuse_code(c, code2, rb2) : NULL;
       dropped &= ~(unsigned)DYAD__FLAG_NEGATED;
     }
     if (dropped) {
+      /* The clause did code an event, even if it is not output: a speech
+       * verb above it must not take its actors as targets. */
+      produced[v] = 1;
       TRACE(&x, "    not in the output: flagged %s (see --include)\n",
             dyad__flags_names(dropped, fb, sizeof fb));
       continue;
@@ -431,12 +670,6 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
           ev.source_text = span_text(doc, s, sa->start, sa->end);
           ev.target_text = span_text(doc, s, ta->start, ta->end);
           ev.code = dyad__doc_strndup(doc, cd, strlen(cd));
-          char root[3] = {cd[0], cd[1] ? cd[1] : '\0', '\0'};
-          ev.root = dyad__doc_strndup(doc, root, strlen(root));
-          const dyad_cameo_code *ci = c->codes ? dyad_cameo_find(c->codes, cd) : NULL;
-          ev.quad_class = ci ? ci->quad_class : 0;
-          ev.goldstein = ci ? ci->goldstein : 0.0;
-          ev.plover = ci && ci->plover ? ci->plover : "";
           ev.verb = span_text(doc, s, hit.start, hit.end);
           ev.flags = flags;
           ev.speaker = speaker_code;
@@ -463,27 +696,19 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
           dyad__buf_putc(&m, '}');
           ev.matched = m.data ? dyad__doc_strndup(doc, m.data, m.len) : "{}";
           dyad__buf_free(&m);
-          uint64_t h = 14695981039346656037ull;
-          char sb[16];
-          snprintf(sb, sizeof sb, "%u", si);
-          h = fnv64(h, doc->id);
-          h = fnv64(h, sb);
-          h = fnv64(h, ev.source);
-          h = fnv64(h, ev.target);
-          h = fnv64(h, ev.code);
-          char id[17];
-          snprintf(id, sizeof id, "%016llx", (unsigned long long)h);
-          ev.event_id = dyad__doc_strndup(doc, id, 16);
-          if (!ev.source || !ev.target || !ev.code || !ev.root || !ev.event_id) {
-            st = DYAD_ENOMEM;
-            goto done;
-          }
           size_t before = doc->nevents;
-          st = add_event(doc, &ev);
+          st = finish_event(c, doc, &ev);
           if (st) goto done;
           if (doc->nevents > before) {
             nev++;
             produced[v] = 1;
+            if (doc->nevents - 1 - first_event < ninfo_cap) {
+              evinfo *ei = &info[doc->nevents - 1 - first_event];
+              ei->v = v;
+              ei->verb = hit.verb;
+              ei->explicit_subj = dyad__tree_child(t, v, DYAD__R_NSUBJ) >= 0 ||
+                                  dyad__tree_child(t, v, DYAD__R_NSUBJ_PASS) >= 0;
+            }
             TRACE(&x, "    EVENT %s %s %s%s%s\n", ev.source, ev.target, ev.code,
                   flags ? " flags=" : "", flags ? dyad__flags_names(flags, fb, sizeof fb) : "");
           }

@@ -175,3 +175,8 @@ int dyad__infinitive_clause(const dyad__tree *t, int c) {
   return m >= 0 && dyad__tok_is(&t->tok[m], "to") &&
          dyad__tree_child(t, c, DYAD__R_NSUBJ) < 0;
 }
+
+int dyad__infinitive_mark(const dyad__tree *t, int c) {
+  int m = dyad__tree_child(t, c, DYAD__R_MARK);
+  return m >= 0 && dyad__tok_is(&t->tok[m], "to");
+}

@@ -85,6 +85,8 @@ int dyad__tree_child(const dyad__tree *t, int h, dyad__rel r);
  * complement without its own subject: xcomp verbs, and "to" adverbial
  * clauses ("signed an accord to supply Gondor"). */
 int dyad__infinitive_clause(const dyad__tree *t, int c);
+/* 1 if clause c is introduced by infinitival "to". */
+int dyad__infinitive_mark(const dyad__tree *t, int c);
 /* 1 if the token's fold/lemma equals word (lower case). */
 int dyad__tok_is(const dyad_token *k, const char *word);
 
