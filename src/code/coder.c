@@ -252,6 +252,16 @@ static int transform_verb_matches(const dyad_dict *d, const char *w, uint32_t ve
   return 0;
 }
 
+/* 1 if the transformation verb word names this verb by its lemma. */
+static int transform_lemma_is(const dyad_dict *d, const char *w, uint32_t verb) {
+  if (!w || !strcmp(w, "Q")) return 1;
+  char low[64];
+  size_t n = 0;
+  for (; w[n] && n + 1 < sizeof low; n++) low[n] = (char)((w[n] >= 'A' && w[n] <= 'Z') ? w[n] + 32 : w[n]);
+  low[n] = '\0';
+  return !strcmp(dyad__dict_word(d, d->verbs[verb].lemma), low);
+}
+
 /* Letter slots of a transformation: 'a'..'z' bound to an actor. */
 typedef struct slot {
   const char *code, *text;
@@ -287,15 +297,22 @@ static int apply_transforms(const dyad_coder *c, dyad_doc *doc, dyad__sent *x, c
   const dyad__tree *t = &x->t;
   const dyad_sentence *s = x->s;
   int made = 0;
-  for (uint32_t ti = 0; ti < d->n_transforms; ti++) {
-    const dyad__transform *tr = &d->transforms[ti];
-    if (!transform_verb_matches(d, dyad__dict_str(d, tr->verb), hit->verb, NULL)) continue;
-    size_t nev = doc->nevents;
-    for (size_t k = first_event; k < nev && k - first_event < ninfo; k++) {
-      evinfo *ei = &info[k - first_event];
-      if (ei->v < t->left[clause] || ei->v > t->right[clause]) continue;
-      const dyad_event *le = &doc->events[k];
-      if (!transform_verb_matches(d, dyad__dict_str(d, tr->in_verb), ei->verb, le->code)) continue;
+  size_t nev = doc->nevents;
+  /* Each lower event takes at most one transformation: the first, in
+   * dictionary order, whose verbs name it by lemma, else the first that
+   * names it by code ("SHELL", "BOMB" and "ATTACK" share 190). */
+  for (size_t k = first_event; k < nev && k - first_event < ninfo; k++) {
+    evinfo *ei = &info[k - first_event];
+    if (ei->v < t->left[clause] || ei->v > t->right[clause]) continue;
+    const dyad_event *le = &doc->events[k];
+    for (int exact = 1; exact >= 0; exact--)
+    for (uint32_t ti = 0; ti < d->n_transforms; ti++) {
+      const dyad__transform *tr = &d->transforms[ti];
+      if (!transform_verb_matches(d, dyad__dict_str(d, tr->verb), hit->verb, NULL)) continue;
+      const char *iv = dyad__dict_str(d, tr->in_verb);
+      if (exact ? !transform_lemma_is(d, iv, ei->verb)
+                : !transform_verb_matches(d, iv, ei->verb, le->code))
+        continue;
       slot sl[26];
       memset(sl, 0, sizeof sl);
       const char *up = dyad__dict_str(d, tr->src);
@@ -348,7 +365,9 @@ static int apply_transforms(const dyad_coder *c, dyad_doc *doc, dyad__sent *x, c
         ni->explicit_subj = 1;
       }
       made++;
+      goto next_event;
     }
+  next_event:;
   }
   return made;
 }
@@ -531,21 +550,16 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
         if (st) goto done;
       }
       if (!coded) {
-        /* its own subject first, then its objects and obliques */
+        /* the clause's own subject: "Arnor believes Dagolath can cope";
+         * actors merely mentioned deeper in it ("officials said the talks
+         * focused on Syria") are not what was said to or about */
         int cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ);
         if (cs < 0) cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ_PASS);
         dyad__actor_ref tmp[16];
         int k = cs >= 0 ? dyad__resolve_np(&x, cs, tmp, 16) : 0;
         for (int i = 0; i < k && nt < 16; i++)
           if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
-        DYAD__FOR_CHILDREN(t, clause, ch) {
-          dyad__rel r = (dyad__rel)t->rel[ch];
-          if (nt || (r != DYAD__R_OBJ && r != DYAD__R_OBL && r != DYAD__R_IOBJ)) continue;
-          k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
-          for (int i = 0; i < k && nt < 16; i++)
-            if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
-        }
-        if (nt) TRACE(&x, "    the clause it governs codes nothing: its actors are the targets\n");
+        if (nt) TRACE(&x, "    the clause it governs codes nothing: its subject is the target\n");
       }
     }
     int speaker = -1;
