@@ -559,7 +559,18 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
         int k = cs >= 0 ? dyad__resolve_np(&x, cs, tmp, 16) : 0;
         for (int i = 0; i < k && nt < 16; i++)
           if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
-        if (nt) TRACE(&x, "    the clause it governs codes nothing: its subject is the target\n");
+        /* An infinitive shares the verb's subject; its objects are what
+         * the verb is about ("vowed to wage war on the Rohans", "signed
+         * an accord to supply Gondor"). */
+        if (!nt && dyad__infinitive_clause(t, clause))
+          DYAD__FOR_CHILDREN(t, clause, ch) {
+            dyad__rel r = (dyad__rel)t->rel[ch];
+            if (nt || (r != DYAD__R_OBJ && r != DYAD__R_OBL && r != DYAD__R_IOBJ)) continue;
+            k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
+            for (int i = 0; i < k && nt < 16; i++)
+              if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
+          }
+        if (nt) TRACE(&x, "    the clause it governs codes nothing: its actors are the targets\n");
       }
     }
     int speaker = -1;
