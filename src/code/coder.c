@@ -550,13 +550,14 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
         if (st) goto done;
       }
       if (!coded) {
-        /* the clause's own subject: "Arnor believes Dagolath can cope";
-         * actors merely mentioned deeper in it ("officials said the talks
-         * focused on Syria") are not what was said to or about */
+        /* the clause's own subject phrase: "Arnor believes Dagolath can
+         * cope", "said an embargo against Mordor would not work"; actors
+         * merely mentioned further on ("officials said the talks focused
+         * on Syria") are not what was said to or about */
         int cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ);
         if (cs < 0) cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ_PASS);
         dyad__actor_ref tmp[16];
-        int k = cs >= 0 ? dyad__resolve_np(&x, cs, tmp, 16) : 0;
+        int k = cs >= 0 ? dyad__resolve_deep(&x, cs, tmp, 16, 0) : 0;
         for (int i = 0; i < k && nt < 16; i++)
           if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
         /* An infinitive shares the verb's subject; its objects are what
