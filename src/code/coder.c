@@ -155,9 +155,10 @@ static dyad_status finish_event(const dyad_coder *c, dyad_doc *doc, dyad_event *
 
 /* Targets of an active clause, in order of preference. */
 static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
-                        int subj, dyad__actor_ref *out, int max) {
+                        int subj, dyad__actor_ref *out, int max, int *from) {
   const dyad__tree *t = &x->t;
   int v = hit->v, k = 0;
+  *from = -1;
   if (passive) {
     int s = dyad__tree_child(t, v, DYAD__R_NSUBJ_PASS);
     if (s < 0) s = subj; /* reduced relative: "an attack launched by X" */
@@ -208,6 +209,7 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
       pass_over--;
       k = 0;
     }
+    if (k) *from = cand[i];
   }
   return k;
 }
@@ -511,7 +513,8 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     } else if (subj >= 0) {
       ns = dyad__resolve_np(&x, subj, src, 16);
     }
-    nt = find_targets(&x, &hit, passive, subj, tgt, 16);
+    int tfrom = -1;
+    nt = find_targets(&x, &hit, passive, subj, tgt, 16, &tfrom);
     if (passive && !nt) {
       /* "a mortar bomb was fired at it from Gaza": when the passive subject
        * names no actor, the target is in the verb's other obliques. */
@@ -640,6 +643,21 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
             strlen(side[i].code) == 3 && strcmp(side[i].code, "---") &&
             strlen(other[0].code) < sizeof side[i].code)
           snprintf(side[i].code + 3, sizeof side[i].code - 3, "%s", other[0].code + 3);
+      }
+    }
+    /* "Obama and Putin will meet in Zurich": coordinated subjects of a
+     * meeting, negotiation or agreement act on each other; the place is
+     * not the target. */
+    if (!hit.compound && ns >= 2 && !passive && hit.code &&
+        (!strcmp(hit.code, "040") || !strcmp(hit.code, "044") || !strcmp(hit.code, "046") ||
+         !strcmp(hit.code, "057"))) {
+      char cb[32];
+      const char *p = tfrom >= 0 ? dyad__tree_case(t, tfrom, cb, sizeof cb) : NULL;
+      int locative = p && (!strcmp(p, "in") || !strcmp(p, "at") || !strcmp(p, "near"));
+      int coordinated = subj >= 0 && dyad__tree_child(t, subj, DYAD__R_CONJ) >= 0;
+      if (coordinated && (!nt || locative)) {
+        TRACE(&x, "    coordinated subjects of a reciprocal act: they act on each other\n");
+        hit.compound = 1;
       }
     }
     if (hit.compound && ns >= 2) {
