@@ -427,6 +427,45 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
   }
   unsigned nev = 0;
   int quoted = s->text[0] == '"';
+  /* Issues of the sentence (PETRARCH issue coding): every issue phrase,
+   * longest first; an ignore phrase ('~') covers its words so the shorter
+   * phrase inside it does not count ("Human Rights Watch" is not the issue
+   * of human rights).  Codes once each, in order, joined by ';'. */
+  const char *issues = "";
+  {
+    dyad__buf ib = {0};
+    for (int i = 0; i < t->n;) {
+      dyad__dict_match m;
+      if (!dyad__dict_match_at(d, s->tokens, s->ntokens, (size_t)i, DYAD__K_ISSUE,
+                               DYAD__MATCH_LONGEST, &m, 1)) {
+        i++;
+        continue;
+      }
+      const dyad__dict_entry *e = &d->entries[m.entry];
+      const char *ic = e->record != DYAD__NONE ? dyad__dict_str(d, d->issues[e->record].code) : NULL;
+      if (ic && !(e->flags & (DYAD__E_IGNORE | DYAD__E_IGNORE2))) {
+        size_t il = strlen(ic);
+        int seen = 0;
+        for (const char *q = ib.data; q && *q;) {
+          const char *sc = strchr(q, ';');
+          size_t ql = sc ? (size_t)(sc - q) : strlen(q);
+          if (ql == il && !memcmp(q, ic, il)) seen = 1;
+          q = sc ? sc + 1 : q + ql;
+        }
+        if (!seen) {
+          if (ib.len) dyad__buf_putc(&ib, ';');
+          dyad__buf_puts(&ib, ic);
+        }
+      }
+      i = (int)m.end > i ? (int)m.end : i + 1;
+    }
+    if (ib.len) {
+      issues = dyad__doc_strndup(doc, ib.data, ib.len);
+      TRACE(&x, "  issues: %s\n", ib.data);
+      if (!issues) issues = "";
+    }
+    dyad__buf_free(&ib);
+  }
   /* Two rounds: a speech or cognition verb with no object of its own
    * ("A said B ...", "A allowed that B ...") waits until the clauses below
    * it are coded; if they code nothing, the actors of that clause become
@@ -717,7 +756,7 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
           ev.verb = span_text(doc, s, hit.start, hit.end);
           ev.flags = flags;
           ev.speaker = speaker_code;
-          ev.issues = "";
+          ev.issues = issues;
           ev.text = s->text;
           ev.source_start = s->tokens[sa->start].start;
           ev.source_end = s->tokens[sa->end - 1].end;
