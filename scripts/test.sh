@@ -15,7 +15,7 @@ for variant in release asan; do
   cmake -S . -B "$dir" "${flags[@]}" >/dev/null
   cmake --build "$dir" -j"$jobs" >/dev/null
   echo "== $variant tests" >&2
-  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   (cd "$dir" && ctest --output-on-failure -j"$jobs") || status=1
 done

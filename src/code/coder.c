@@ -155,9 +155,10 @@ static dyad_status finish_event(const dyad_coder *c, dyad_doc *doc, dyad_event *
 
 /* Targets of an active clause, in order of preference. */
 static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
-                        int subj, dyad__actor_ref *out, int max) {
+                        int subj, dyad__actor_ref *out, int max, int *from) {
   const dyad__tree *t = &x->t;
   int v = hit->v, k = 0;
+  *from = -1;
   if (passive) {
     int s = dyad__tree_child(t, v, DYAD__R_NSUBJ_PASS);
     if (s < 0) s = subj; /* reduced relative: "an attack launched by X" */
@@ -208,6 +209,7 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
       pass_over--;
       k = 0;
     }
+    if (k) *from = cand[i];
   }
   return k;
 }
@@ -252,6 +254,16 @@ static int transform_verb_matches(const dyad_dict *d, const char *w, uint32_t ve
   return 0;
 }
 
+/* 1 if the transformation verb word names this verb by its lemma. */
+static int transform_lemma_is(const dyad_dict *d, const char *w, uint32_t verb) {
+  if (!w || !strcmp(w, "Q")) return 1;
+  char low[64];
+  size_t n = 0;
+  for (; w[n] && n + 1 < sizeof low; n++) low[n] = (char)((w[n] >= 'A' && w[n] <= 'Z') ? w[n] + 32 : w[n]);
+  low[n] = '\0';
+  return !strcmp(dyad__dict_word(d, d->verbs[verb].lemma), low);
+}
+
 /* Letter slots of a transformation: 'a'..'z' bound to an actor. */
 typedef struct slot {
   const char *code, *text;
@@ -287,15 +299,22 @@ static int apply_transforms(const dyad_coder *c, dyad_doc *doc, dyad__sent *x, c
   const dyad__tree *t = &x->t;
   const dyad_sentence *s = x->s;
   int made = 0;
-  for (uint32_t ti = 0; ti < d->n_transforms; ti++) {
-    const dyad__transform *tr = &d->transforms[ti];
-    if (!transform_verb_matches(d, dyad__dict_str(d, tr->verb), hit->verb, NULL)) continue;
-    size_t nev = doc->nevents;
-    for (size_t k = first_event; k < nev && k - first_event < ninfo; k++) {
-      evinfo *ei = &info[k - first_event];
-      if (ei->v < t->left[clause] || ei->v > t->right[clause]) continue;
-      const dyad_event *le = &doc->events[k];
-      if (!transform_verb_matches(d, dyad__dict_str(d, tr->in_verb), ei->verb, le->code)) continue;
+  size_t nev = doc->nevents;
+  /* Each lower event takes at most one transformation: the first, in
+   * dictionary order, whose verbs name it by lemma, else the first that
+   * names it by code ("SHELL", "BOMB" and "ATTACK" share 190). */
+  for (size_t k = first_event; k < nev && k - first_event < ninfo; k++) {
+    evinfo *ei = &info[k - first_event];
+    if (ei->v < t->left[clause] || ei->v > t->right[clause]) continue;
+    const dyad_event *le = &doc->events[k];
+    for (int exact = 1; exact >= 0; exact--)
+    for (uint32_t ti = 0; ti < d->n_transforms; ti++) {
+      const dyad__transform *tr = &d->transforms[ti];
+      if (!transform_verb_matches(d, dyad__dict_str(d, tr->verb), hit->verb, NULL)) continue;
+      const char *iv = dyad__dict_str(d, tr->in_verb);
+      if (exact ? !transform_lemma_is(d, iv, ei->verb)
+                : !transform_verb_matches(d, iv, ei->verb, le->code))
+        continue;
       slot sl[26];
       memset(sl, 0, sizeof sl);
       const char *up = dyad__dict_str(d, tr->src);
@@ -348,7 +367,9 @@ static int apply_transforms(const dyad_coder *c, dyad_doc *doc, dyad__sent *x, c
         ni->explicit_subj = 1;
       }
       made++;
+      goto next_event;
     }
+  next_event:;
   }
   return made;
 }
@@ -406,6 +427,45 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
   }
   unsigned nev = 0;
   int quoted = s->text[0] == '"';
+  /* Issues of the sentence (PETRARCH issue coding): every issue phrase,
+   * longest first; an ignore phrase ('~') covers its words so the shorter
+   * phrase inside it does not count ("Human Rights Watch" is not the issue
+   * of human rights).  Codes once each, in order, joined by ';'. */
+  const char *issues = "";
+  {
+    dyad__buf ib = {0};
+    for (int i = 0; i < t->n;) {
+      dyad__dict_match m;
+      if (!dyad__dict_match_at(d, s->tokens, s->ntokens, (size_t)i, DYAD__K_ISSUE,
+                               DYAD__MATCH_LONGEST, &m, 1)) {
+        i++;
+        continue;
+      }
+      const dyad__dict_entry *e = &d->entries[m.entry];
+      const char *ic = e->record != DYAD__NONE ? dyad__dict_str(d, d->issues[e->record].code) : NULL;
+      if (ic && !(e->flags & (DYAD__E_IGNORE | DYAD__E_IGNORE2))) {
+        size_t il = strlen(ic);
+        int seen = 0;
+        for (const char *q = ib.data; q && *q;) {
+          const char *sc = strchr(q, ';');
+          size_t ql = sc ? (size_t)(sc - q) : strlen(q);
+          if (ql == il && !memcmp(q, ic, il)) seen = 1;
+          q = sc ? sc + 1 : q + ql;
+        }
+        if (!seen) {
+          if (ib.len) dyad__buf_putc(&ib, ';');
+          dyad__buf_puts(&ib, ic);
+        }
+      }
+      i = (int)m.end > i ? (int)m.end : i + 1;
+    }
+    if (ib.len) {
+      issues = dyad__doc_strndup(doc, ib.data, ib.len);
+      TRACE(&x, "  issues: %s\n", ib.data);
+      if (!issues) issues = "";
+    }
+    dyad__buf_free(&ib);
+  }
   /* Two rounds: a speech or cognition verb with no object of its own
    * ("A said B ...", "A allowed that B ...") waits until the clauses below
    * it are coded; if they code nothing, the actors of that clause become
@@ -492,7 +552,8 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     } else if (subj >= 0) {
       ns = dyad__resolve_np(&x, subj, src, 16);
     }
-    nt = find_targets(&x, &hit, passive, subj, tgt, 16);
+    int tfrom = -1;
+    nt = find_targets(&x, &hit, passive, subj, tgt, 16, &tfrom);
     if (passive && !nt) {
       /* "a mortar bomb was fired at it from Gaza": when the passive subject
        * names no actor, the target is in the verb's other obliques. */
@@ -531,20 +592,27 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
         if (st) goto done;
       }
       if (!coded) {
-        /* its own subject first, then its objects and obliques */
+        /* the clause's own subject phrase: "Arnor believes Dagolath can
+         * cope", "said an embargo against Mordor would not work"; actors
+         * merely mentioned further on ("officials said the talks focused
+         * on Syria") are not what was said to or about */
         int cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ);
         if (cs < 0) cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ_PASS);
         dyad__actor_ref tmp[16];
-        int k = cs >= 0 ? dyad__resolve_np(&x, cs, tmp, 16) : 0;
+        int k = cs >= 0 ? dyad__resolve_deep(&x, cs, tmp, 16, 0) : 0;
         for (int i = 0; i < k && nt < 16; i++)
           if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
-        DYAD__FOR_CHILDREN(t, clause, ch) {
-          dyad__rel r = (dyad__rel)t->rel[ch];
-          if (nt || (r != DYAD__R_OBJ && r != DYAD__R_OBL && r != DYAD__R_IOBJ)) continue;
-          k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
-          for (int i = 0; i < k && nt < 16; i++)
-            if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
-        }
+        /* An infinitive shares the verb's subject; its objects are what
+         * the verb is about ("vowed to wage war on the Rohans", "signed
+         * an accord to supply Gondor"). */
+        if (!nt && dyad__infinitive_clause(t, clause))
+          DYAD__FOR_CHILDREN(t, clause, ch) {
+            dyad__rel r = (dyad__rel)t->rel[ch];
+            if (nt || (r != DYAD__R_OBJ && r != DYAD__R_OBL && r != DYAD__R_IOBJ)) continue;
+            k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
+            for (int i = 0; i < k && nt < 16; i++)
+              if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
+          }
         if (nt) TRACE(&x, "    the clause it governs codes nothing: its actors are the targets\n");
       }
     }
@@ -616,6 +684,21 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
           snprintf(side[i].code + 3, sizeof side[i].code - 3, "%s", other[0].code + 3);
       }
     }
+    /* "Obama and Putin will meet in Zurich": coordinated subjects of a
+     * meeting, negotiation or agreement act on each other; the place is
+     * not the target. */
+    if (!hit.compound && ns >= 2 && !passive && hit.code &&
+        (!strcmp(hit.code, "040") || !strcmp(hit.code, "044") || !strcmp(hit.code, "046") ||
+         !strcmp(hit.code, "057"))) {
+      char cb[32];
+      const char *p = tfrom >= 0 ? dyad__tree_case(t, tfrom, cb, sizeof cb) : NULL;
+      int locative = p && (!strcmp(p, "in") || !strcmp(p, "at") || !strcmp(p, "near"));
+      int coordinated = subj >= 0 && dyad__tree_child(t, subj, DYAD__R_CONJ) >= 0;
+      if (coordinated && (!nt || locative)) {
+        TRACE(&x, "    coordinated subjects of a reciprocal act: they act on each other\n");
+        hit.compound = 1;
+      }
+    }
     if (hit.compound && ns >= 2) {
       /* '%': the coordinated subjects act on each other ("Gondor and
        * Osgiliath postponed their meeting"). */
@@ -673,7 +756,7 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
           ev.verb = span_text(doc, s, hit.start, hit.end);
           ev.flags = flags;
           ev.speaker = speaker_code;
-          ev.issues = "";
+          ev.issues = issues;
           ev.text = s->text;
           ev.source_start = s->tokens[sa->start].start;
           ev.source_end = s->tokens[sa->end - 1].end;

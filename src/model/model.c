@@ -1,5 +1,6 @@
 /* model.c -- reading, checking and writing model files (layout in model.h). */
 #include "model/model.h"
+#include "util/datapath.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -325,32 +326,13 @@ _Static_assert(sizeof(dyad__pslot) == 8 && sizeof(dyad__ppair) == 4 &&
                    sizeof(dyad__dslot) == 12,
                "table records must match the file layout");
 
-static int readable(const char *p) { return access(p, R_OK) == 0; }
-
 dyad_status dyad_model_default_path(char *buf, size_t size) {
   const char *env = getenv("DYAD_MODEL");
   if (env && *env) {
     if ((size_t)snprintf(buf, size, "%s", env) >= size) return DYAD_ELIMIT;
     return DYAD_OK;
   }
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash) {
-      *slash = '\0';
-      if ((size_t)snprintf(buf, size, "%s/../models/" DYAD_DEFAULT_MODEL, exe) < size &&
-          readable(buf))
-        return DYAD_OK;
-    }
-  }
-#ifdef DYAD_SOURCE_DIR
-  if ((size_t)snprintf(buf, size, "%s", DYAD_SOURCE_DIR "/models/" DYAD_DEFAULT_MODEL) <
-          size && readable(buf))
-    return DYAD_OK;
-#endif
-  return DYAD_ENOTFOUND;
+  return dyad__install_path("models", DYAD_DEFAULT_MODEL, buf, size) ? DYAD_OK : DYAD_ENOTFOUND;
 }
 
 static int put32(dyad__buf *b, uint32_t v) {
