@@ -374,434 +374,487 @@ static int apply_transforms(const dyad_coder *c, dyad_doc *doc, dyad__sent *x, c
   return made;
 }
 
+/* Prints the sentence's tree and the dictionary phrases found in it. */
+static void trace_sentence(dyad__sent *x, uint32_t si) {
+  const dyad__tree *t = &x->t;
+  const dyad_dict *d = x->dict;
+  TRACE(x, "sentence %u: %s\n", si, x->s->text);
+  for (int i = 0; i < t->n; i++)
+    TRACE(x, "  %3d %-16s %-12s %-5s %-4s %3d %s\n", i + 1, t->tok[i].form, t->tok[i].lemma,
+          t->tok[i].upos, t->tok[i].xpos, t->head[i] + 1, dyad__rel_name((dyad__rel)t->rel[i]));
+  for (int i = 0; i < x->nm; i++) {
+    const dyad__mention *m = &x->m[i];
+    const dyad__dict_entry *e = &d->entries[m->entry];
+    char wb[256];
+    const char *code = m->kind == DYAD__K_ACTOR ? dyad__dict_actor_code(d, e->record, x->date, NULL)
+                                                : dyad__dict_str(d, d->agents[e->record].code);
+    TRACE(x, "  %s \"%s\" words %d-%d -> %s (%s)\n", m->kind == DYAD__K_ACTOR ? "actor" : "agent",
+          dyad__dict_str(d, e->phrase), m->start + 1, m->end, code ? code : "(null code)",
+          where(d, m->entry, wb, sizeof wb));
+  }
+}
+
+/* A discard phrase in the sentence: -1 none, 0 skip the sentence, 1 skip
+ * the story ('+' phrases). */
+static int find_discard(dyad__sent *x) {
+  const dyad_dict *d = x->dict;
+  for (int i = 0; i < x->t.n; i++) {
+    dyad__dict_match m;
+    if (!dyad__dict_match_at(d, x->s->tokens, x->s->ntokens, (size_t)i, DYAD__K_DISCARD,
+                             DYAD__MATCH_LONGEST, &m, 1))
+      continue;
+    const dyad__dict_entry *e = &d->entries[m.entry];
+    char wb[256];
+    int story = (e->flags & DYAD__E_STORY) != 0;
+    TRACE(x, "  discard phrase \"%s\" (%s): %s not coded\n", dyad__dict_str(d, e->phrase),
+          where(d, m.entry, wb, sizeof wb), story ? "story" : "sentence");
+    return story;
+  }
+  return -1;
+}
+
+/* Issues of the sentence (PETRARCH issue coding): every issue phrase,
+ * longest first; an ignore phrase ('~') covers its words so the shorter
+ * phrase inside it does not count ("Human Rights Watch" is not the issue of
+ * human rights).  Codes once each, in order, joined by ';'; "" if none. */
+static const char *sentence_issues(dyad__sent *x, dyad_doc *doc) {
+  const dyad_dict *d = x->dict;
+  dyad__buf ib = {0};
+  for (int i = 0; i < x->t.n;) {
+    dyad__dict_match m;
+    if (!dyad__dict_match_at(d, x->s->tokens, x->s->ntokens, (size_t)i, DYAD__K_ISSUE,
+                             DYAD__MATCH_LONGEST, &m, 1)) {
+      i++;
+      continue;
+    }
+    const dyad__dict_entry *e = &d->entries[m.entry];
+    const char *ic = e->record != DYAD__NONE ? dyad__dict_str(d, d->issues[e->record].code) : NULL;
+    if (ic && !(e->flags & (DYAD__E_IGNORE | DYAD__E_IGNORE2))) {
+      size_t il = strlen(ic);
+      int seen = 0;
+      for (const char *q = ib.data; q && *q;) {
+        const char *sc = strchr(q, ';');
+        size_t ql = sc ? (size_t)(sc - q) : strlen(q);
+        if (ql == il && !memcmp(q, ic, il)) seen = 1;
+        q = sc ? sc + 1 : q + ql;
+      }
+      if (!seen) {
+        if (ib.len) dyad__buf_putc(&ib, ';');
+        dyad__buf_puts(&ib, ic);
+      }
+    }
+    i = (int)m.end > i ? (int)m.end : i + 1;
+  }
+  const char *issues = "";
+  if (ib.len) {
+    TRACE(x, "  issues: %s\n", ib.data);
+    issues = dyad__doc_strndup(doc, ib.data, ib.len);
+    if (!issues) issues = "";
+  }
+  dyad__buf_free(&ib);
+  return issues;
+}
+
+/* The source of verb v: its subject, or the agent of a passive verb: a "by"
+ * or "from" phrase of the verb, or one a parser attached to the verb's
+ * other oblique ("fired at Turkey from Syria"). */
+static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor_ref *src,
+                        int max) {
+  const dyad__tree *t = &x->t;
+  if (!passive) return subj >= 0 ? dyad__resolve_np(x, subj, src, max) : 0;
+  int ns = 0;
+  for (int depth = 0; depth < 2 && !ns; depth++) {
+    DYAD__FOR_CHILDREN(t, v, ch) {
+      if (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD) continue;
+      int cands[8], nc = 0;
+      if (depth == 0) cands[nc++] = ch;
+      else
+        DYAD__FOR_CHILDREN(t, ch, g) {
+          if (t->rel[g] == DYAD__R_NMOD && nc < 8) cands[nc++] = g;
+        }
+      for (int i = 0; i < nc && !ns; i++) {
+        char cb[32];
+        const char *p = dyad__tree_case(t, cands[i], cb, sizeof cb);
+        if (p && (!strcmp(p, "by") || !strcmp(p, "from"))) ns = dyad__resolve_np(x, cands[i], src, max);
+      }
+    }
+  }
+  return ns;
+}
+
+/* Targets from the clause a verb governs, when that clause codes nothing:
+ * its own subject phrase ("Arnor believes Dagolath can cope", "said an
+ * embargo against Mordor would not work"; actors merely mentioned further
+ * on, "officials said the talks focused on Syria", are not what was said
+ * to or about), and, for an infinitive, which shares the verb's subject,
+ * its objects ("vowed to wage war on the Rohans"). */
+static int clause_targets(dyad__sent *x, int clause, const char *source, dyad__actor_ref *tgt,
+                          int max) {
+  const dyad__tree *t = &x->t;
+  int nt = 0;
+  dyad__actor_ref tmp[16];
+  int cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ);
+  if (cs < 0) cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ_PASS);
+  int k = cs >= 0 ? dyad__resolve_deep(x, cs, tmp, 16, 0) : 0;
+  for (int i = 0; i < k && nt < max; i++)
+    if (strcmp(tmp[i].code, source)) tgt[nt++] = tmp[i];
+  if (!nt && dyad__infinitive_clause(t, clause))
+    DYAD__FOR_CHILDREN(t, clause, ch) {
+      dyad__rel r = (dyad__rel)t->rel[ch];
+      if (nt || (r != DYAD__R_OBJ && r != DYAD__R_OBL && r != DYAD__R_IOBJ)) continue;
+      k = dyad__resolve_deep(x, ch, tmp, 16, 0);
+      for (int i = 0; i < k && nt < max; i++)
+        if (strcmp(tmp[i].code, source)) tgt[nt++] = tmp[i];
+    }
+  return nt;
+}
+
+/* "matched": the dictionary lines behind an event. */
+static const char *matched_json(dyad_doc *doc, const dyad_dict *d, const char *verb_at,
+                                const char *pattern_at, const dyad__actor_ref *sa,
+                                const dyad__actor_ref *ta) {
+  dyad__buf m = {0};
+  char e[256];
+  const char *w;
+  dyad__buf_printf(&m, "{\"verb\":\"%s\"", verb_at);
+  if (pattern_at) dyad__buf_printf(&m, ",\"pattern\":\"%s\"", pattern_at);
+  if ((w = where(d, sa->actor_entry, e, sizeof e))) dyad__buf_printf(&m, ",\"source\":\"%s\"", w);
+  if ((w = where(d, sa->agent_entry, e, sizeof e))) dyad__buf_printf(&m, ",\"source_agent\":\"%s\"", w);
+  if ((w = where(d, ta->actor_entry, e, sizeof e))) dyad__buf_printf(&m, ",\"target\":\"%s\"", w);
+  if ((w = where(d, ta->agent_entry, e, sizeof e))) dyad__buf_printf(&m, ",\"target_agent\":\"%s\"", w);
+  dyad__buf_putc(&m, '}');
+  const char *r = m.data ? dyad__doc_strndup(doc, m.data, m.len) : NULL;
+  dyad__buf_free(&m);
+  return r ? r : "{}";
+}
+
+/* What one sentence's coding carries from verb to verb. */
+typedef struct sentence_state {
+  const dyad_coder *c;
+  dyad_doc *doc;
+  dyad__sent *x;
+  uint32_t si;
+  int year;
+  int quoted;              /* the sentence is a quotation: reported */
+  const char *issues;
+  unsigned char *produced; /* verb word -> it coded an event (or a flagged one) */
+  unsigned char *deferred; /* verb word -> waits for the clause it governs */
+  evinfo *info;            /* per event of this sentence, for transformations */
+  size_t first_event, ninfo_cap;
+  unsigned nev;            /* events of this sentence so far */
+} sentence_state;
+
+/* Codes the verb at v (round 0, or round 1 for verbs that waited for the
+ * clause they govern).  DYAD_OK, DYAD_ENOMEM, or DYAD_END when the
+ * sentence's cap of events is reached. */
+static dyad_status code_verb(sentence_state *ss, int v, int round) {
+  const dyad_coder *c = ss->c;
+  dyad_doc *doc = ss->doc;
+  dyad__sent *xp = ss->x;
+  const dyad__tree *t = &xp->t;
+  const dyad_dict *d = c->dict;
+  const dyad_sentence *s = xp->s;
+  dyad__verb_hit hit;
+  if (!dyad__verb_at(xp, v, &hit)) return DYAD_OK;
+  const dyad__verb *vb = &d->verbs[hit.verb];
+  int passive = 0;
+  int subj = dyad__subject_of(t, v, &passive);
+  dyad__verb_match_patterns(xp, &hit, subj, passive);
+  char wb[256], pb[256];
+  snprintf(wb, sizeof wb, "%s:%u", dyad__dict_file_name(d, vb->file), vb->line);
+  TRACE(xp, "  verb \"%s\" (word %d) -> %s (%s)%s\n", dyad__dict_str(d, vb->phrase), v + 1,
+        dyad__dict_verb_code(d, hit.verb), wb, passive ? ", passive" : "");
+  if (hit.pattern != DYAD__NONE) {
+    const dyad__pattern *p = &d->patterns[hit.pattern];
+    snprintf(pb, sizeof pb, "%s:%u", dyad__dict_file_name(d, p->file), p->line);
+    TRACE(xp, "    pattern at %s matched (%d words) -> %s%s%s\n", pb, hit.score, hit.code,
+          hit.code2 ? ":" : "", hit.code2 ? hit.code2 : "");
+  } else {
+    TRACE(xp, "    none of the %u patterns matched; the verb's code applies\n",
+          d->blocks[vb->block].npats);
+  }
+  if (!hit.code || !strcmp(hit.code, "---")) {
+    TRACE(xp, "    no event: null code\n");
+    return DYAD_OK;
+  }
+  /* "urged Syria to negotiate": an appeal or demand names what it asks for
+   * (020 + 046 = 026); the action itself is coded below, flagged. */
+  if (!strncmp(hit.code, "02", 2) || !strncmp(hit.code, "10", 2)) {
+    DYAD__FOR_CHILDREN(t, v, ch) {
+      dyad__verb_hit lh;
+      if (!dyad__infinitive_clause(t, ch) || !dyad__verb_at(xp, ch, &lh)) continue;
+      int lp;
+      dyad__verb_match_patterns(xp, &lh, dyad__subject_of(t, ch, &lp), lp);
+      char cb8[8];
+      const char *cc = dyad__combine(hit.code, lh.code, cb8, code_exists, (void *)c->codes);
+      if (!cc) continue;
+      TRACE(xp, "    combination with \"%s\" (word %d): %s + %s = %s\n", t->tok[ch].form, ch + 1,
+            hit.code, lh.code, cc);
+      hit.code = dyad__doc_strndup(doc, cc, strlen(cc));
+      hit.code2 = NULL;
+      if (!hit.code) return DYAD_ENOMEM;
+      break;
+    }
+  }
+  dyad__actor_ref src[16], tgt[16];
+  int ns = find_sources(xp, v, subj, passive, src, 16);
+  int tfrom = -1;
+  int nt = find_targets(xp, &hit, passive, subj, tgt, 16, &tfrom);
+  if (passive && !nt) {
+    /* "a mortar bomb was fired at it from Gaza": when the passive subject
+     * names no actor, the target is in the verb's other obliques. */
+    DYAD__FOR_CHILDREN(t, v, ch) {
+      if (nt || (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD)) continue;
+      char cb[32];
+      const char *p = dyad__tree_case(t, ch, cb, sizeof cb);
+      if (!p || !strcmp(p, "by") || !strcmp(p, "from") || !strcmp(p, "in") ||
+          !strcmp(p, "during") || !strcmp(p, "after") || !strcmp(p, "since"))
+        continue;
+      nt = dyad__resolve_deep(xp, ch, tgt, 16, 0);
+    }
+  }
+  int clause = -1;
+  DYAD__FOR_CHILDREN(t, v, ch) {
+    if (t->rel[ch] == DYAD__R_CCOMP || dyad__infinitive_clause(t, ch)) clause = ch;
+  }
+  /* "X said that Y ...": when Y's clause codes an event, that event is the
+   * news (reported, speaker X) and X's statement is coded only through a
+   * transformation; when the clause codes nothing, the verb's own code
+   * (SAY [010]) applies with the clause's actors as targets. */
+  if (!nt && ns && clause >= 0 && !passive) {
+    if (round == 0) {
+      ss->deferred[v] = 1;
+      TRACE(xp, "    waiting for the clause it governs (word %d)\n", clause + 1);
+      return DYAD_OK;
+    }
+    int coded = 0;
+    for (int w = t->left[clause]; w <= t->right[clause]; w++) coded |= ss->produced[w];
+    if (coded && d->n_transforms) {
+      dyad_status st = DYAD_OK;
+      unsigned tf = dyad__predicate_flags(t, v, ss->year, &(int){0}, &(const char *){""});
+      int made = apply_transforms(c, doc, xp, &hit, &src[0], clause, ss->first_event, ss->info,
+                                  ss->ninfo_cap, tf, &st);
+      if (st) return st;
+      if (made) {
+        ss->produced[v] = 1;
+        return DYAD_OK;
+      }
+    }
+    if (!coded) {
+      nt = clause_targets(xp, clause, src[0].code, tgt, 16);
+      if (nt) TRACE(xp, "    the clause it governs codes nothing: its actors are the targets\n");
+    }
+  }
+  int speaker = -1;
+  const char *why = "";
+  unsigned flags = dyad__predicate_flags(t, v, ss->year, &speaker, &why);
+  /* Combinations: "pledged to help" (030 + 070 = 033), "refused to meet"
+   * (120 + 040 = 125).  The governing verb's meaning replaces the flags its
+   * embedding gave.  An auxiliary does not combine: "will contribute" is
+   * 070 flagged future, as PETRARCH-2 codes it (unit test SYNSET_07a), even
+   * where a dictionary lists WILL as a verb. */
+  dyad__verb_hit uh;
+  if (dyad__infinitive_clause(t, v) && t->head[v] >= 0 && is_verb_candidate(t, t->head[v]) &&
+      dyad__verb_at(xp, t->head[v], &uh)) {
+    int up_pas, upper = t->head[v];
+    int us = dyad__subject_of(t, upper, &up_pas);
+    dyad__verb_match_patterns(xp, &uh, us, up_pas);
+    char cb8[8];
+    const char *combined = NULL;
+    if (dyad__combine_family(uh.code) && strncmp(uh.code, "02", 2) && strncmp(uh.code, "10", 2) &&
+        us == subj)
+      combined = dyad__combine(uh.code, hit.code, cb8, code_exists, (void *)c->codes);
+    if (combined) {
+      TRACE(xp, "    combination with \"%s\" (word %d, %s): %s + %s = %s\n", t->tok[upper].form,
+            upper + 1, uh.code, uh.code, hit.code, combined);
+      flags = dyad__predicate_flags(t, upper, ss->year, &speaker, &why);
+      hit.code = dyad__doc_strndup(doc, combined, strlen(combined));
+      hit.code2 = NULL; /* "refused to meet B" is not met by B */
+      if (!hit.code) return DYAD_ENOMEM;
+    }
+  }
+  if (ss->quoted) flags |= DYAD__FLAG_REPORTED;
+  char fb[96];
+  TRACE(xp, "    source: %s; target: %s; flags: %s%s%s\n", ns ? src[0].code : "(none)",
+        nt ? tgt[0].code : "(none)", flags ? dyad__flags_names(flags, fb, sizeof fb) : "none",
+        *why ? " -- " : "", why);
+  if (hit.swap && !passive) {
+    /* "+ * MONEY $": the subject received, the source comes after. */
+    if (hit.source_hint >= 0) nt = dyad__resolve_deep(xp, hit.source_hint, tgt, 16, 0);
+    dyad__actor_ref tmp[16];
+    memcpy(tmp, src, sizeof tmp);
+    memcpy(src, tgt, sizeof tmp);
+    memcpy(tgt, tmp, sizeof tmp);
+    int tn = ns;
+    ns = nt;
+    nt = tn;
+    TRACE(xp, "    the pattern's markers make the subject the target\n");
+  }
+  /* "hosted his Iranian counterpart": a counterpart holds the other side's
+   * office, so it takes the other side's agent codes (TURGOV hosts IRN
+   * counterpart -> IRNGOV). */
+  for (int pass = 0; pass < 2; pass++) {
+    dyad__actor_ref *side = pass ? src : tgt, *other = pass ? tgt : src;
+    int n_side = pass ? ns : nt, n_other = pass ? nt : ns;
+    if (!n_other || strlen(other[0].code) <= 3) continue;
+    for (int i = 0; i < n_side; i++) {
+      const dyad_token *hk = &t->tok[side[i].head];
+      if ((dyad__tok_is(hk, "counterpart") || dyad__tok_is(hk, "counterparts")) &&
+          strlen(side[i].code) == 3 && strcmp(side[i].code, "---") &&
+          strlen(other[0].code) < sizeof side[i].code)
+        snprintf(side[i].code + 3, sizeof side[i].code - 3, "%s", other[0].code + 3);
+    }
+  }
+  /* "Obama and Putin will meet in Zurich": coordinated subjects of a
+   * meeting, negotiation or agreement act on each other; the place is not
+   * the target. */
+  if (!hit.compound && ns >= 2 && !passive &&
+      (!strcmp(hit.code, "040") || !strcmp(hit.code, "044") || !strcmp(hit.code, "046") ||
+       !strcmp(hit.code, "057"))) {
+    char cb[32];
+    const char *p = tfrom >= 0 ? dyad__tree_case(t, tfrom, cb, sizeof cb) : NULL;
+    int locative = p && (!strcmp(p, "in") || !strcmp(p, "at") || !strcmp(p, "near"));
+    int coordinated = subj >= 0 && dyad__tree_child(t, subj, DYAD__R_CONJ) >= 0;
+    if (coordinated && (!nt || locative)) {
+      TRACE(xp, "    coordinated subjects of a reciprocal act: they act on each other\n");
+      hit.compound = 1;
+    }
+  }
+  if (hit.compound && ns >= 2) {
+    /* '%': the coordinated subjects act on each other ("Gondor and
+     * Osgiliath postponed their meeting"). */
+    nt = 0;
+    for (int a = 0; a < ns && nt < 16; a++) tgt[nt++] = src[a];
+  }
+  if (!ns || !nt) {
+    TRACE(xp, "    no event: %s\n", !ns ? "no source actor" : "no target actor");
+    return DYAD_OK;
+  }
+  const char *speaker_code = NULL;
+  dyad__actor_ref sp[2];
+  if (speaker >= 0 && dyad__resolve_np(xp, speaker, sp, 2))
+    speaker_code = dyad__doc_strndup(doc, sp[0].code, strlen(sp[0].code));
+  unsigned dropped =
+      flags & (DYAD__FLAG_NEGATED | DYAD__FLAG_HYPOTHETICAL | DYAD__FLAG_HISTORICAL) & ~c->o.include;
+  const char *code = hit.code, *code2 = hit.code2;
+  char rb1[8], rb2[8];
+  if ((flags & DYAD__FLAG_NEGATED) && c->o.petrarch_negation) {
+    code = refuse_code(c, code, rb1);
+    code2 = code2 ? refuse_code(c, code2, rb2) : NULL;
+    dropped &= ~(unsigned)DYAD__FLAG_NEGATED;
+  }
+  if (dropped) {
+    /* The clause did code an event, even if it is not output: a speech
+     * verb above it must not take its actors as targets. */
+    ss->produced[v] = 1;
+    TRACE(xp, "    not in the output: flagged %s (see --include)\n",
+          dyad__flags_names(dropped, fb, sizeof fb));
+    return DYAD_OK;
+  }
+  for (int pass = 0; pass < (code2 ? 2 : 1); pass++) {
+    if (hit.compound && pass) break; /* pairs already both ways */
+    for (int a = 0; a < ns; a++) {
+      for (int b = 0; b < nt; b++) {
+        const dyad__actor_ref *sa = pass ? &tgt[b] : &src[a];
+        const dyad__actor_ref *ta = pass ? &src[a] : &tgt[b];
+        const char *cd = pass ? code2 : code;
+        if (!cd || !strcmp(cd, "---") || !strcmp(sa->code, ta->code)) continue;
+        if (ss->nev >= c->o.max_events) {
+          TRACE(xp, "    cap of %u events per sentence reached\n", c->o.max_events);
+          return DYAD_END;
+        }
+        dyad_event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.article_id = doc->id;
+        ev.sentence = ss->si;
+        ev.date = doc->date;
+        ev.source = dyad__doc_strndup(doc, sa->code, strlen(sa->code));
+        ev.target = dyad__doc_strndup(doc, ta->code, strlen(ta->code));
+        ev.source_text = span_text(doc, s, sa->start, sa->end);
+        ev.target_text = span_text(doc, s, ta->start, ta->end);
+        ev.code = dyad__doc_strndup(doc, cd, strlen(cd));
+        ev.verb = span_text(doc, s, hit.start, hit.end);
+        ev.flags = flags;
+        ev.speaker = speaker_code;
+        ev.issues = ss->issues;
+        ev.text = s->text;
+        ev.source_start = s->tokens[sa->start].start;
+        ev.source_end = s->tokens[sa->end - 1].end;
+        ev.target_start = s->tokens[ta->start].start;
+        ev.target_end = s->tokens[ta->end - 1].end;
+        ev.verb_start = s->tokens[hit.start].start;
+        ev.verb_end = s->tokens[hit.end - 1].end;
+        ev.matched = matched_json(doc, d, wb, hit.pattern != DYAD__NONE ? pb : NULL, sa, ta);
+        size_t before = doc->nevents;
+        dyad_status st = finish_event(c, doc, &ev);
+        if (st) return st;
+        if (doc->nevents == before) continue; /* already coded in this sentence */
+        ss->nev++;
+        ss->produced[v] = 1;
+        if (doc->nevents - 1 - ss->first_event < ss->ninfo_cap) {
+          evinfo *ei = &ss->info[doc->nevents - 1 - ss->first_event];
+          ei->v = v;
+          ei->verb = hit.verb;
+          ei->explicit_subj = dyad__tree_child(t, v, DYAD__R_NSUBJ) >= 0 ||
+                              dyad__tree_child(t, v, DYAD__R_NSUBJ_PASS) >= 0;
+        }
+        TRACE(xp, "    EVENT %s %s %s%s%s\n", ev.source, ev.target, ev.code, flags ? " flags=" : "",
+              flags ? dyad__flags_names(flags, fb, sizeof fb) : "");
+      }
+    }
+  }
+  return DYAD_OK;
+}
+
 static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si,
                                  dyad__trace_fn trace, void *tu) {
   const dyad_sentence *s = &doc->sents[si];
-  const dyad_dict *d = c->dict;
   dyad__arena scratch;
   dyad__arena_init(&scratch);
   dyad__sent x;
   memset(&x, 0, sizeof x);
-  x.dict = d;
+  x.dict = c->dict;
   x.s = s;
   x.trace = trace;
   x.trace_user = tu;
   x.arena = &scratch;
   x.date = doc->date[0] ? dyad__dict_parse_date(doc->date, strlen(doc->date)) : 0;
-  int year = x.date ? x.date / 10000 : 0;
-  dyad_status st = DYAD_OK;
   if (dyad__tree_build(&x.t, s, &scratch) || dyad__find_mentions(&x, &scratch) ||
       !(x.scratch = dyad__arena_alloc(&scratch, s->ntokens + 1))) {
     dyad__arena_reset(&scratch);
     return DYAD_ENOMEM;
   }
-  const dyad__tree *t = &x.t;
-  TRACE(&x, "sentence %u: %s\n", si, s->text);
-  for (int i = 0; i < t->n; i++)
-    TRACE(&x, "  %3d %-16s %-12s %-5s %-4s %3d %s\n", i + 1, t->tok[i].form,
-          t->tok[i].lemma, t->tok[i].upos, t->tok[i].xpos, t->head[i] + 1,
-          dyad__rel_name((dyad__rel)t->rel[i]));
-  /* Discards. */
-  for (int i = 0; i < t->n; i++) {
-    dyad__dict_match m;
-    if (dyad__dict_match_at(d, s->tokens, s->ntokens, (size_t)i, DYAD__K_DISCARD,
-                            DYAD__MATCH_LONGEST, &m, 1)) {
-      const dyad__dict_entry *e = &d->entries[m.entry];
-      char wb[256];
-      TRACE(&x, "  discard phrase \"%s\" (%s): %s not coded\n", dyad__dict_str(d, e->phrase),
-            where(d, m.entry, wb, sizeof wb), (e->flags & DYAD__E_STORY) ? "story" : "sentence");
-      dyad__arena_reset(&scratch);
-      return (e->flags & DYAD__E_STORY) ? DYAD_END : DYAD_OK;
-    }
-  }
-  for (int i = 0; i < x.nm; i++) {
-    const dyad__mention *m = &x.m[i];
-    const dyad__dict_entry *e = &d->entries[m->entry];
-    char wb[256];
-    const char *code = NULL;
-    if (m->kind == DYAD__K_ACTOR) code = dyad__dict_actor_code(d, e->record, x.date, NULL);
-    else code = dyad__dict_str(d, d->agents[e->record].code);
-    TRACE(&x, "  %s \"%s\" words %d-%d -> %s (%s)\n",
-          m->kind == DYAD__K_ACTOR ? "actor" : "agent", dyad__dict_str(d, e->phrase),
-          m->start + 1, m->end, code ? code : "(null code)", where(d, m->entry, wb, sizeof wb));
-  }
-  unsigned nev = 0;
-  int quoted = s->text[0] == '"';
-  /* Issues of the sentence (PETRARCH issue coding): every issue phrase,
-   * longest first; an ignore phrase ('~') covers its words so the shorter
-   * phrase inside it does not count ("Human Rights Watch" is not the issue
-   * of human rights).  Codes once each, in order, joined by ';'. */
-  const char *issues = "";
-  {
-    dyad__buf ib = {0};
-    for (int i = 0; i < t->n;) {
-      dyad__dict_match m;
-      if (!dyad__dict_match_at(d, s->tokens, s->ntokens, (size_t)i, DYAD__K_ISSUE,
-                               DYAD__MATCH_LONGEST, &m, 1)) {
-        i++;
-        continue;
-      }
-      const dyad__dict_entry *e = &d->entries[m.entry];
-      const char *ic = e->record != DYAD__NONE ? dyad__dict_str(d, d->issues[e->record].code) : NULL;
-      if (ic && !(e->flags & (DYAD__E_IGNORE | DYAD__E_IGNORE2))) {
-        size_t il = strlen(ic);
-        int seen = 0;
-        for (const char *q = ib.data; q && *q;) {
-          const char *sc = strchr(q, ';');
-          size_t ql = sc ? (size_t)(sc - q) : strlen(q);
-          if (ql == il && !memcmp(q, ic, il)) seen = 1;
-          q = sc ? sc + 1 : q + ql;
-        }
-        if (!seen) {
-          if (ib.len) dyad__buf_putc(&ib, ';');
-          dyad__buf_puts(&ib, ic);
-        }
-      }
-      i = (int)m.end > i ? (int)m.end : i + 1;
-    }
-    if (ib.len) {
-      issues = dyad__doc_strndup(doc, ib.data, ib.len);
-      TRACE(&x, "  issues: %s\n", ib.data);
-      if (!issues) issues = "";
-    }
-    dyad__buf_free(&ib);
-  }
-  /* Two rounds: a speech or cognition verb with no object of its own
-   * ("A said B ...", "A allowed that B ...") waits until the clauses below
-   * it are coded; if they code nothing, the actors of that clause become
-   * its targets, as PETRARCH-2 takes the meaning of a lower clause. */
-  unsigned char *produced = dyad__arena_alloc(&scratch, (size_t)t->n + 1);
-  unsigned char *deferred = dyad__arena_alloc(&scratch, (size_t)t->n + 1);
-  size_t first_event = doc->nevents, ninfo_cap = (size_t)c->o.max_events * 2 + 16;
-  evinfo *info = dyad__arena_alloc(&scratch, ninfo_cap * sizeof *info);
-  if (!produced || !deferred || !info) {
+  trace_sentence(&x, si);
+  int discard = find_discard(&x);
+  if (discard >= 0) {
     dyad__arena_reset(&scratch);
-    return DYAD_ENOMEM;
+    return discard ? DYAD_END : DYAD_OK;
   }
-  for (int round = 0; round < 2; round++)
-  for (int v = 0; v < t->n && st == DYAD_OK; v++) {
-    if (!is_verb_candidate(t, v) || (round == 1 && !deferred[v])) continue;
-    dyad__verb_hit hit;
-    if (!dyad__verb_at(&x, v, &hit)) continue;
-    const dyad__verb *vb = &d->verbs[hit.verb];
-    int passive = 0;
-    int subj = dyad__subject_of(t, v, &passive);
-    dyad__verb_match_patterns(&x, &hit, subj, passive);
-    char wb[256], pb[256];
-    snprintf(wb, sizeof wb, "%s:%u", dyad__dict_file_name(d, vb->file), vb->line);
-    TRACE(&x, "  verb \"%s\" (word %d) -> %s (%s)%s\n", dyad__dict_str(d, vb->phrase), v + 1,
-          dyad__dict_verb_code(d, hit.verb), wb, passive ? ", passive" : "");
-    if (hit.pattern != DYAD__NONE) {
-      const dyad__pattern *p = &d->patterns[hit.pattern];
-      snprintf(pb, sizeof pb, "%s:%u", dyad__dict_file_name(d, p->file), p->line);
-      TRACE(&x, "    pattern at %s matched (%d words) -> %s%s%s\n", pb, hit.score,
-            hit.code, hit.code2 ? ":" : "", hit.code2 ? hit.code2 : "");
-    } else {
-      const dyad__verb_block *b = &d->blocks[vb->block];
-      TRACE(&x, "    none of the %u patterns matched; the verb's code applies\n", b->npats);
+  sentence_state ss;
+  memset(&ss, 0, sizeof ss);
+  ss.c = c;
+  ss.doc = doc;
+  ss.x = &x;
+  ss.si = si;
+  ss.year = x.date ? x.date / 10000 : 0;
+  ss.quoted = s->text[0] == '"';
+  ss.issues = sentence_issues(&x, doc);
+  /* Two rounds: a speech or cognition verb with no object of its own ("A
+   * said B ...", "A allowed that B ...") waits until the clauses below it
+   * are coded. */
+  ss.produced = dyad__arena_alloc(&scratch, (size_t)x.t.n + 1);
+  ss.deferred = dyad__arena_alloc(&scratch, (size_t)x.t.n + 1);
+  ss.first_event = doc->nevents;
+  ss.ninfo_cap = (size_t)c->o.max_events * 2 + 16;
+  ss.info = dyad__arena_alloc(&scratch, ss.ninfo_cap * sizeof *ss.info);
+  dyad_status st = ss.produced && ss.deferred && ss.info ? DYAD_OK : DYAD_ENOMEM;
+  for (int round = 0; round < 2 && st == DYAD_OK; round++)
+    for (int v = 0; v < x.t.n && st == DYAD_OK; v++) {
+      if (!is_verb_candidate(&x.t, v) || (round == 1 && !ss.deferred[v])) continue;
+      st = code_verb(&ss, v, round);
     }
-    if (!hit.code || !strcmp(hit.code, "---")) {
-      TRACE(&x, "    no event: null code\n");
-      continue;
-    }
-    /* "urged Syria to negotiate": an appeal or demand names what it asks
-     * for (020 + 046 = 026); the action itself is coded below, flagged. */
-    if (!strncmp(hit.code, "02", 2) || !strncmp(hit.code, "10", 2)) {
-      DYAD__FOR_CHILDREN(t, v, ch) {
-        dyad__verb_hit lh;
-        if (!dyad__infinitive_clause(t, ch) || !dyad__verb_at(&x, ch, &lh)) continue;
-        int lp;
-        dyad__verb_match_patterns(&x, &lh, dyad__subject_of(t, ch, &lp), lp);
-        char cb8[8];
-        const char *cc = dyad__combine(hit.code, lh.code, cb8, code_exists, (void *)c->codes);
-        if (!cc) continue;
-        TRACE(&x, "    combination with \"%s\" (word %d): %s + %s = %s\n", t->tok[ch].form,
-              ch + 1, hit.code, lh.code, cc);
-        hit.code = dyad__doc_strndup(doc, cc, strlen(cc));
-        hit.code2 = NULL;
-        if (!hit.code) {
-          st = DYAD_ENOMEM;
-          goto done;
-        }
-        break;
-      }
-    }
-    dyad__actor_ref src[16], tgt[16];
-    int ns = 0, nt = 0;
-    if (passive) {
-      /* The agent: a "by" or "from" phrase of the verb, or one a parser
-       * attached to the verb's other oblique ("fired at Turkey from
-       * Syria"). */
-      for (int depth = 0; depth < 2 && !ns; depth++) {
-        DYAD__FOR_CHILDREN(t, v, ch) {
-          if (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD) continue;
-          int cands[8], nc = 0;
-          if (depth == 0) cands[nc++] = ch;
-          else
-            DYAD__FOR_CHILDREN(t, ch, g) {
-              if (t->rel[g] == DYAD__R_NMOD && nc < 8) cands[nc++] = g;
-            }
-          for (int i = 0; i < nc && !ns; i++) {
-            char cb[32];
-            const char *p = dyad__tree_case(t, cands[i], cb, sizeof cb);
-            if (p && (!strcmp(p, "by") || !strcmp(p, "from")))
-              ns = dyad__resolve_np(&x, cands[i], src, 16);
-          }
-        }
-      }
-    } else if (subj >= 0) {
-      ns = dyad__resolve_np(&x, subj, src, 16);
-    }
-    int tfrom = -1;
-    nt = find_targets(&x, &hit, passive, subj, tgt, 16, &tfrom);
-    if (passive && !nt) {
-      /* "a mortar bomb was fired at it from Gaza": when the passive subject
-       * names no actor, the target is in the verb's other obliques. */
-      DYAD__FOR_CHILDREN(t, v, ch) {
-        if (nt || (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD)) continue;
-        char cb[32];
-        const char *p = dyad__tree_case(t, ch, cb, sizeof cb);
-        if (!p || !strcmp(p, "by") || !strcmp(p, "from") || !strcmp(p, "in") ||
-            !strcmp(p, "during") || !strcmp(p, "after") || !strcmp(p, "since"))
-          continue;
-        nt = dyad__resolve_deep(&x, ch, tgt, 16, 0);
-      }
-    }
-    int clause = -1;
-    DYAD__FOR_CHILDREN(t, v, ch) {
-      if (t->rel[ch] == DYAD__R_CCOMP || dyad__infinitive_clause(t, ch)) clause = ch;
-    }
-    /* "X said that Y ...": when Y's clause codes an event, that event is
-     * the news (reported, speaker X) and X's statement is not coded; only
-     * when the clause codes nothing does the verb's own dictionary code
-     * (SAY [010]) apply, with the clause's actors as targets. */
-    if (!nt && ns && clause >= 0 && !passive) {
-      if (round == 0) {
-        deferred[v] = 1;
-        TRACE(&x, "    waiting for the clause it governs (word %d)\n", clause + 1);
-        continue;
-      }
-      int coded = 0;
-      for (int w = t->left[clause]; w <= t->right[clause]; w++) coded |= produced[w];
-      if (coded && d->n_transforms) {
-        unsigned tf = dyad__predicate_flags(t, v, year, &(int){0}, &(const char *){""});
-        if (apply_transforms(c, doc, &x, &hit, &src[0], clause, first_event, info, ninfo_cap, tf, &st)) {
-          produced[v] = 1;
-          continue;
-        }
-        if (st) goto done;
-      }
-      if (!coded) {
-        /* the clause's own subject phrase: "Arnor believes Dagolath can
-         * cope", "said an embargo against Mordor would not work"; actors
-         * merely mentioned further on ("officials said the talks focused
-         * on Syria") are not what was said to or about */
-        int cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ);
-        if (cs < 0) cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ_PASS);
-        dyad__actor_ref tmp[16];
-        int k = cs >= 0 ? dyad__resolve_deep(&x, cs, tmp, 16, 0) : 0;
-        for (int i = 0; i < k && nt < 16; i++)
-          if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
-        /* An infinitive shares the verb's subject; its objects are what
-         * the verb is about ("vowed to wage war on the Rohans", "signed
-         * an accord to supply Gondor"). */
-        if (!nt && dyad__infinitive_clause(t, clause))
-          DYAD__FOR_CHILDREN(t, clause, ch) {
-            dyad__rel r = (dyad__rel)t->rel[ch];
-            if (nt || (r != DYAD__R_OBJ && r != DYAD__R_OBL && r != DYAD__R_IOBJ)) continue;
-            k = dyad__resolve_deep(&x, ch, tmp, 16, 0);
-            for (int i = 0; i < k && nt < 16; i++)
-              if (strcmp(tmp[i].code, src[0].code)) tgt[nt++] = tmp[i];
-          }
-        if (nt) TRACE(&x, "    the clause it governs codes nothing: its actors are the targets\n");
-      }
-    }
-    int speaker = -1;
-    const char *why = "";
-    unsigned flags = dyad__predicate_flags(t, v, year, &speaker, &why);
-    /* Combinations: "pledged to help" (030 + 070 = 033), "refused to meet"
-     * (120 + 040 = 125).  The governing verb's meaning replaces the flags
-     * its embedding gave.  An auxiliary does not combine: "will contribute"
-     * is 070 flagged future, as PETRARCH-2 codes it (unit test SYNSET_07a),
-     * even where a dictionary lists WILL as a verb. */
-    int upper = -1;
-    const char *ucode = NULL;
-    dyad__verb_hit uh;
-    if (dyad__infinitive_clause(t, v) && t->head[v] >= 0 &&
-        is_verb_candidate(t, t->head[v]) && dyad__verb_at(&x, t->head[v], &uh)) {
-      int up_pas;
-      int us = dyad__subject_of(t, t->head[v], &up_pas);
-      dyad__verb_match_patterns(&x, &uh, us, up_pas);
-      if (dyad__combine_family(uh.code) && strncmp(uh.code, "02", 2) &&
-          strncmp(uh.code, "10", 2) && us == subj) {
-        upper = t->head[v];
-        ucode = uh.code;
-      }
-    }
-    char cb8[8];
-    const char *combined = upper >= 0 ? dyad__combine(ucode, hit.code, cb8, code_exists,
-                                                     (void *)c->codes) : NULL;
-    if (combined) {
-      TRACE(&x, "    combination with \"%s\" (word %d, %s): %s + %s = %s\n",
-            t->tok[upper].form, upper + 1, ucode, ucode, hit.code, combined);
-      flags = dyad__predicate_flags(t, upper, year, &speaker, &why);
-      hit.code = dyad__doc_strndup(doc, combined, strlen(combined));
-      hit.code2 = NULL; /* "refused to meet B" is not met by B */
-      if (!hit.code) {
-        st = DYAD_ENOMEM;
-        goto done;
-      }
-    }
-    if (quoted) flags |= DYAD__FLAG_REPORTED;
-    char fb[96];
-    TRACE(&x, "    source: %s; target: %s; flags: %s%s%s\n",
-          ns ? src[0].code : "(none)", nt ? tgt[0].code : "(none)",
-          flags ? dyad__flags_names(flags, fb, sizeof fb) : "none", *why ? " -- " : "", why);
-    if (hit.swap && !passive) {
-      /* "+ * MONEY $": the subject received, the source comes after. */
-      if (hit.source_hint >= 0) nt = dyad__resolve_deep(&x, hit.source_hint, tgt, 16, 0);
-      dyad__actor_ref tmp[16];
-      memcpy(tmp, src, sizeof tmp);
-      memcpy(src, tgt, sizeof tmp);
-      memcpy(tgt, tmp, sizeof tmp);
-      int tn = ns;
-      ns = nt;
-      nt = tn;
-      TRACE(&x, "    the pattern's markers make the subject the target\n");
-    }
-    /* "hosted his Iranian counterpart": a counterpart holds the other
-     * side's office, so it takes the other side's agent codes (TURGOV
-     * hosts IRN counterpart -> IRNGOV). */
-    for (int pass = 0; pass < 2; pass++) {
-      dyad__actor_ref *side = pass ? src : tgt, *other = pass ? tgt : src;
-      int n_side = pass ? ns : nt, n_other = pass ? nt : ns;
-      if (!n_other || strlen(other[0].code) <= 3) continue;
-      for (int i = 0; i < n_side; i++) {
-        const dyad_token *hk = &t->tok[side[i].head];
-        if ((dyad__tok_is(hk, "counterpart") || dyad__tok_is(hk, "counterparts")) &&
-            strlen(side[i].code) == 3 && strcmp(side[i].code, "---") &&
-            strlen(other[0].code) < sizeof side[i].code)
-          snprintf(side[i].code + 3, sizeof side[i].code - 3, "%s", other[0].code + 3);
-      }
-    }
-    /* "Obama and Putin will meet in Zurich": coordinated subjects of a
-     * meeting, negotiation or agreement act on each other; the place is
-     * not the target. */
-    if (!hit.compound && ns >= 2 && !passive && hit.code &&
-        (!strcmp(hit.code, "040") || !strcmp(hit.code, "044") || !strcmp(hit.code, "046") ||
-         !strcmp(hit.code, "057"))) {
-      char cb[32];
-      const char *p = tfrom >= 0 ? dyad__tree_case(t, tfrom, cb, sizeof cb) : NULL;
-      int locative = p && (!strcmp(p, "in") || !strcmp(p, "at") || !strcmp(p, "near"));
-      int coordinated = subj >= 0 && dyad__tree_child(t, subj, DYAD__R_CONJ) >= 0;
-      if (coordinated && (!nt || locative)) {
-        TRACE(&x, "    coordinated subjects of a reciprocal act: they act on each other\n");
-        hit.compound = 1;
-      }
-    }
-    if (hit.compound && ns >= 2) {
-      /* '%': the coordinated subjects act on each other ("Gondor and
-       * Osgiliath postponed their meeting"). */
-      nt = 0;
-      for (int a = 0; a < ns && nt < 16; a++) tgt[nt++] = src[a];
-    }
-    if (!ns || !nt) {
-      TRACE(&x, "    no event: %s\n", !ns ? "no source actor" : "no target actor");
-      continue;
-    }
-    const char *speaker_code = NULL;
-    if (speaker >= 0) {
-      dyad__actor_ref sp[2];
-      if (dyad__resolve_np(&x, speaker, sp, 2)) speaker_code = dyad__doc_strndup(doc, sp[0].code, strlen(sp[0].code));
-    }
-    unsigned dropped = flags & (DYAD__FLAG_NEGATED | DYAD__FLAG_HYPOTHETICAL | DYAD__FLAG_HISTORICAL) &
-                       ~c->o.include;
-    const char *code = hit.code, *code2 = hit.code2;
-    char rb1[8], rb2[8];
-    if ((flags & DYAD__FLAG_NEGATED) && c->o.petrarch_negation) {
-      code = refuse_code(c, code, rb1);
-      code2 = code2 ? refuse_code(c, code2, rb2) : NULL;
-      dropped &= ~(unsigned)DYAD__FLAG_NEGATED;
-    }
-    if (dropped) {
-      /* The clause did code an event, even if it is not output: a speech
-       * verb above it must not take its actors as targets. */
-      produced[v] = 1;
-      TRACE(&x, "    not in the output: flagged %s (see --include)\n",
-            dyad__flags_names(dropped, fb, sizeof fb));
-      continue;
-    }
-    for (int pass = 0; pass < (code2 ? 2 : 1); pass++) {
-      for (int a = 0; a < ns; a++) {
-        for (int b = 0; b < nt; b++) {
-          const dyad__actor_ref *sa = pass ? &tgt[b] : &src[a];
-          const dyad__actor_ref *ta = pass ? &src[a] : &tgt[b];
-          const char *cd = pass ? code2 : code;
-          if (!cd || !strcmp(cd, "---") || !strcmp(sa->code, ta->code)) continue;
-          if (hit.compound && pass) continue; /* pairs already both ways */
-          if (nev >= c->o.max_events) {
-            TRACE(&x, "    cap of %u events per sentence reached\n", c->o.max_events);
-            goto done;
-          }
-          dyad_event ev;
-          memset(&ev, 0, sizeof ev);
-          ev.article_id = doc->id;
-          ev.sentence = si;
-          ev.date = doc->date;
-          ev.source = dyad__doc_strndup(doc, sa->code, strlen(sa->code));
-          ev.target = dyad__doc_strndup(doc, ta->code, strlen(ta->code));
-          ev.source_text = span_text(doc, s, sa->start, sa->end);
-          ev.target_text = span_text(doc, s, ta->start, ta->end);
-          ev.code = dyad__doc_strndup(doc, cd, strlen(cd));
-          ev.verb = span_text(doc, s, hit.start, hit.end);
-          ev.flags = flags;
-          ev.speaker = speaker_code;
-          ev.issues = issues;
-          ev.text = s->text;
-          ev.source_start = s->tokens[sa->start].start;
-          ev.source_end = s->tokens[sa->end - 1].end;
-          ev.target_start = s->tokens[ta->start].start;
-          ev.target_end = s->tokens[ta->end - 1].end;
-          ev.verb_start = s->tokens[hit.start].start;
-          ev.verb_end = s->tokens[hit.end - 1].end;
-          dyad__buf m = {0};
-          char e1[256], e2[256];
-          dyad__buf_printf(&m, "{\"verb\":\"%s\"", wb);
-          if (hit.pattern != DYAD__NONE) dyad__buf_printf(&m, ",\"pattern\":\"%s\"", pb);
-          const char *w1 = where(d, sa->actor_entry, e1, sizeof e1);
-          const char *w2 = where(d, ta->actor_entry, e2, sizeof e2);
-          if (w1) dyad__buf_printf(&m, ",\"source\":\"%s\"", w1);
-          if ((w1 = where(d, sa->agent_entry, e1, sizeof e1)))
-            dyad__buf_printf(&m, ",\"source_agent\":\"%s\"", w1);
-          if (w2) dyad__buf_printf(&m, ",\"target\":\"%s\"", w2);
-          if ((w2 = where(d, ta->agent_entry, e2, sizeof e2)))
-            dyad__buf_printf(&m, ",\"target_agent\":\"%s\"", w2);
-          dyad__buf_putc(&m, '}');
-          ev.matched = m.data ? dyad__doc_strndup(doc, m.data, m.len) : "{}";
-          dyad__buf_free(&m);
-          size_t before = doc->nevents;
-          st = finish_event(c, doc, &ev);
-          if (st) goto done;
-          if (doc->nevents > before) {
-            nev++;
-            produced[v] = 1;
-            if (doc->nevents - 1 - first_event < ninfo_cap) {
-              evinfo *ei = &info[doc->nevents - 1 - first_event];
-              ei->v = v;
-              ei->verb = hit.verb;
-              ei->explicit_subj = dyad__tree_child(t, v, DYAD__R_NSUBJ) >= 0 ||
-                                  dyad__tree_child(t, v, DYAD__R_NSUBJ_PASS) >= 0;
-            }
-            TRACE(&x, "    EVENT %s %s %s%s%s\n", ev.source, ev.target, ev.code,
-                  flags ? " flags=" : "", flags ? dyad__flags_names(flags, fb, sizeof fb) : "");
-          }
-        }
-      }
-    }
-  }
-done:
   dyad__arena_reset(&scratch);
-  return st;
+  return st == DYAD_END ? DYAD_OK : st; /* the cap ends the sentence, not the story */
 }
 
 static dyad_status code_all(const dyad_coder *c, dyad_doc *doc, dyad__trace_fn trace,
