@@ -193,6 +193,13 @@ int cmd_dict(int argc, char **argv) {
   if (!args) return EXIT_FATAL;
   for (int i = 2; i < argc; i++) {
     const char *v;
+    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+      /* every subcommand's options are on the one help page */
+      fputs(help, stdout);
+      fputs(cli_dict_help, stdout);
+      free(args);
+      return EXIT_OK;
+    }
     int r = cli_dict_option(&o, argc, argv, &i);
     if (r < 0) {
       free(args);
