@@ -1,0 +1,145 @@
+/* Unit tests for src/code: the relation view of a tree (UD v1 and v2),
+ * event flags on hand-written parses, and the combination table. */
+#include "code/combine.h"
+#include "code/flags.h"
+#include "code/tree.h"
+#include "test.h"
+#include "util/arena.h"
+
+/* One sentence from CoNLL-U rows "FORM LEMMA UPOS XPOS HEAD DEPREL". */
+static dyad_doc *parse_doc(const char *conllu) {
+  dyad_reader_options o = {0};
+  o.format = DYAD_FORMAT_CONLLU;
+  dyad_reader *r = NULL;
+  dyad_doc *doc = NULL;
+  if (dyad_reader_open_memory(conllu, strlen(conllu), "t.conllu", &o, &r) != DYAD_OK) return NULL;
+  if (dyad_reader_next(r, &doc) != DYAD_OK) doc = NULL;
+  dyad_reader_free(r);
+  return doc;
+}
+
+static unsigned flags_of(const char *conllu, int verb, int year, int *speaker) {
+  dyad_doc *doc = parse_doc(conllu);
+  if (!doc) return 0xFFFF;
+  dyad__arena a;
+  dyad__arena_init(&a);
+  dyad__tree t;
+  unsigned f = 0xFFFF;
+  const char *why;
+  if (!dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a))
+    f = dyad__predicate_flags(&t, verb, year, speaker, &why);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+  return f;
+}
+
+#define ROW(i, form, lemma, upos, xpos, head, rel) \
+  #i "\t" form "\t" lemma "\t" upos "\t" xpos "\t_\t" #head "\t" rel "\t_\t_\n"
+
+TEST(relations_v1_and_v2) {
+  /* UD v1 labels, as in the PETRARCH unit tests */
+  const char *v1 = ROW(1, "Eriador", "Eriador", "PROPN", "NNP", 3, "nsubjpass")
+      ROW(2, "was", "be", "AUX", "VBD", 3, "auxpass") ROW(3, "opposed", "oppose", "VERB", "VBN", 0, "root")
+      ROW(4, "by", "by", "ADP", "IN", 5, "case") ROW(5, "Osgiliath", "Osgiliath", "PROPN", "NNP", 3, "nmod")
+      ROW(6, "not", "not", "PART", "RB", 3, "neg") "\n";
+  dyad_doc *doc = parse_doc(v1);
+  CHECK(doc != NULL);
+  dyad__arena a;
+  dyad__arena_init(&a);
+  dyad__tree t;
+  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
+  CHECK_INT(t.rel[0], DYAD__R_NSUBJ_PASS);
+  CHECK_INT(t.rel[1], DYAD__R_AUX_PASS);
+  CHECK_INT(t.rel[4], DYAD__R_OBL); /* nmod on a verb is an oblique */
+  CHECK_INT(t.rel[5], DYAD__R_NEG);
+  char buf[32];
+  CHECK_STR(dyad__tree_case(&t, 4, buf, sizeof buf), "by");
+  CHECK_INT(t.left[2], 0);
+  CHECK_INT(t.right[2], 5);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+  /* a head out of range and a cycle still give a tree */
+  const char *bad = ROW(1, "a", "a", "X", "X", 2, "dep") ROW(2, "b", "b", "X", "X", 1, "dep")
+      ROW(3, "c", "c", "X", "X", 0, "root") "\n";
+  doc = parse_doc(bad);
+  CHECK(doc != NULL);
+  dyad__arena_init(&a);
+  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
+  int roots = 0;
+  for (int i = 0; i < t.n; i++) roots += t.head[i] < 0;
+  CHECK(roots >= 1);
+  for (int i = 0; i < t.n; i++) { /* every walk up ends */
+    int h = i, steps = 0;
+    while (h >= 0 && steps++ <= t.n) h = t.head[h];
+    CHECK(steps <= t.n);
+  }
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+}
+
+TEST(flags) {
+  int sp;
+  const char *neg = ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 4, "nsubj")
+      ROW(2, "did", "do", "AUX", "VBD", 4, "aux") ROW(3, "not", "not", "PART", "RB", 4, "advmod")
+      ROW(4, "meet", "meet", "VERB", "VB", 0, "root") ROW(5, "Iran", "Iran", "PROPN", "NNP", 4, "obj") "\n";
+  CHECK_INT(flags_of(neg, 3, 2023, &sp), DYAD__FLAG_NEGATED);
+  const char *fut = ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 3, "nsubj")
+      ROW(2, "will", "will", "AUX", "MD", 3, "aux") ROW(3, "meet", "meet", "VERB", "VB", 0, "root")
+      ROW(4, "Iran", "Iran", "PROPN", "NNP", 3, "obj") "\n";
+  CHECK_INT(flags_of(fut, 2, 2023, &sp), DYAD__FLAG_FUTURE);
+  const char *hyp = ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 3, "nsubj")
+      ROW(2, "could", "could", "AUX", "MD", 3, "aux") ROW(3, "meet", "meet", "VERB", "VB", 0, "root")
+      ROW(4, "Iran", "Iran", "PROPN", "NNP", 3, "obj") "\n";
+  CHECK_INT(flags_of(hyp, 2, 2023, &sp), DYAD__FLAG_HYPOTHETICAL);
+  const char *rep = ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 2, "nsubj")
+      ROW(2, "said", "say", "VERB", "VBD", 0, "root") ROW(3, "Syria", "Syria", "PROPN", "NNP", 4, "nsubj")
+      ROW(4, "attacked", "attack", "VERB", "VBD", 2, "ccomp") ROW(5, "Iran", "Iran", "PROPN", "NNP", 4, "obj") "\n";
+  sp = -2;
+  CHECK_INT(flags_of(rep, 3, 2023, &sp), DYAD__FLAG_REPORTED);
+  CHECK_INT(sp, 0); /* the speaker is "Turkey" */
+  const char *hist = ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+      ROW(2, "attacked", "attack", "VERB", "VBD", 0, "root") ROW(3, "Syria", "Syria", "PROPN", "NNP", 2, "obj")
+      ROW(4, "in", "in", "ADP", "IN", 5, "case") ROW(5, "2015", "2015", "NUM", "CD", 2, "obl") "\n";
+  CHECK_INT(flags_of(hist, 1, 2023, &sp), DYAD__FLAG_HISTORICAL);
+  CHECK_INT(flags_of(hist, 1, 2015, &sp), 0); /* the article's own year */
+  CHECK_INT(flags_of(hist, 1, 0, &sp), 0);    /* no date: years not judged */
+  const char *cond = ROW(1, "If", "if", "SCONJ", "IN", 3, "mark")
+      ROW(2, "Syria", "Syria", "PROPN", "NNP", 3, "nsubj") ROW(3, "attacks", "attack", "VERB", "VBZ", 0, "root") "\n";
+  CHECK_INT(flags_of(cond, 2, 2023, &sp), DYAD__FLAG_HYPOTHETICAL);
+}
+
+TEST(combinations) {
+  char out[8];
+  /* intend (03) + act */
+  CHECK_STR(dyad__combine("030", "070", out, NULL, NULL), "033");
+  CHECK_STR(dyad__combine("030", "073", out, NULL, NULL), "0333");
+  CHECK_STR(dyad__combine("030", "040", out, NULL, NULL), "036");
+  CHECK_STR(dyad__combine("030", "045", out, NULL, NULL), "039");
+  CHECK_STR(dyad__combine("030", "084", out, NULL, NULL), "0353");
+  /* appeal (02), demand (10) */
+  CHECK_STR(dyad__combine("020", "046", out, NULL, NULL), "026");
+  CHECK_STR(dyad__combine("100", "057", out, NULL, NULL), "107");
+  CHECK_STR(dyad__combine("020", "061", out, NULL, NULL), "0211");
+  /* reject (12) */
+  CHECK_STR(dyad__combine("120", "040", out, NULL, NULL), "125");
+  CHECK_STR(dyad__combine("120", "085", out, NULL, NULL), "1244");
+  CHECK_STR(dyad__combine("120", "072", out, NULL, NULL), "1222");
+  CHECK_STR(dyad__combine("120", "045", out, NULL, NULL), "126");
+  /* threaten (13) */
+  CHECK_STR(dyad__combine("130", "190", out, NULL, NULL), "138");
+  CHECK_STR(dyad__combine("130", "163", out, NULL, NULL), "1312");
+  CHECK_STR(dyad__combine("130", "175", out, NULL, NULL), "137");
+  /* no combination */
+  CHECK(dyad__combine("110", "040", out, NULL, NULL) == NULL);
+  CHECK(dyad__combine("120", "190", out, NULL, NULL) == NULL);
+  CHECK(dyad__combine("030", "xyz", out, NULL, NULL) == NULL);
+  CHECK(dyad__combine_family("130"));
+  CHECK(!dyad__combine_family("190"));
+}
+
+int main(void) {
+  RUN(relations_v1_and_v2);
+  RUN(flags);
+  RUN(combinations);
+  return test_summary();
+}
