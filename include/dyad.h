@@ -514,7 +514,9 @@ DYAD_API dyad_status dyad_data_path(const char *relative, char *out,
 
 /* One coded event.  Strings are owned by the doc the event came from and
  * live as long as it does; offsets are byte spans of the article text
- * (start == end when the part has no text, e.g. an implied source). */
+ * (start == end when the part has no text, e.g. an implied source).  The
+ * JSONL output gives them as character (code point) spans, "offsets", and
+ * as byte spans, "byte_offsets". */
 typedef struct dyad_event {
   const char *event_id;   /* 16 hex digits, stable across runs */
   const char *article_id;

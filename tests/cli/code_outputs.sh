@@ -27,6 +27,12 @@ done
 grep -q '"matched":{"verb":"tests/fixtures/coder/verbs.txt:' "$tmp/out.jsonl" || fail "no provenance"
 tail -1 "$tmp/err" | grep -q '^dyad code: 2 record(s) read, 0 rejected' || fail "summary: $(tail -1 "$tmp/err")"
 
+# Offsets in characters (code points) and in bytes: "Türkiye" is 7 and 8
+printf '%s\n' '{"id":"u1","date":"2023-04-25","text":"Türkiye condemned Iran."}' >"$tmp/u.jsonl"
+"$dyad" code --config "$cfg" "$tmp/u.jsonl" >"$tmp/u.out" 2>/dev/null
+grep -qF '"offsets":{"source":[0,7],"verb":[8,17],"target":[18,22]}' "$tmp/u.out" || fail "char offsets: $(cat "$tmp/u.out")"
+grep -qF '"byte_offsets":{"source":[0,8],"verb":[9,18],"target":[19,23]}' "$tmp/u.out" || fail "byte offsets: $(cat "$tmp/u.out")"
+
 # Reproducible: same input, same bytes; and the same from stdin
 "$dyad" code --config "$cfg" "$tmp/in.jsonl" >"$tmp/out2.jsonl" 2>/dev/null
 cmp -s "$tmp/out.jsonl" "$tmp/out2.jsonl" || fail "two runs differ"
