@@ -70,9 +70,7 @@ int cmd_code(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-      fputs(help, stdout);
-      fputs(cli_dict_help, stdout);
-      fputs(coding_help, stdout);
+      coding_print_help(help);
       fputs(cli_input_help, stdout);
       return EXIT_OK;
     }

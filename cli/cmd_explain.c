@@ -19,9 +19,7 @@ int cmd_explain(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-      fputs(help, stdout);
-      fputs(cli_dict_help, stdout);
-      fputs(coding_help, stdout);
+      coding_print_help(help);
       return EXIT_OK;
     }
     int r = coding_option(&cs, argc, argv, &i);
@@ -33,9 +31,7 @@ int cmd_explain(int argc, char **argv) {
     text = a;
   }
   if (!text) return cli_usage_error("explain", "%s", "no sentence given");
-  /* explain shows everything it found, flagged or not */
-  if (!cs.include_given)
-    cs.copts.include = DYAD_EVENT_NEGATED | DYAD_EVENT_HYPOTHETICAL | DYAD_EVENT_HISTORICAL;
+  coding_include_all_by_default(&cs); /* explain shows everything it found */
   int rc = coding_load(&cs);
   if (rc) {
     coding_free(&cs);

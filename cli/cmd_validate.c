@@ -51,9 +51,7 @@ int cmd_validate(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-      fputs(help, stdout);
-      fputs(cli_dict_help, stdout);
-      fputs(coding_help, stdout);
+      coding_print_help(help);
       return EXIT_OK;
     }
     int r = coding_option(&cs, argc, argv, &i);
@@ -67,8 +65,7 @@ int cmd_validate(int argc, char **argv) {
     file = a;
   }
   if (!file) return cli_usage_error("validate", "%s", "no validation file given");
-  if (!cs.include_given)
-    cs.copts.include = DYAD_EVENT_NEGATED | DYAD_EVENT_HYPOTHETICAL | DYAD_EVENT_HISTORICAL;
+  coding_include_all_by_default(&cs);
   dyad_reader_options ro = {0};
   ro.format = DYAD_FORMAT_XML;
   ro.diag = cli_print_diag;

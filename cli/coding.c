@@ -16,6 +16,17 @@ const char coding_help[] =
     "  --max-events N     events per sentence at most (default 64)\n"
     "  --all-units        also code headlines, datelines and captions\n";
 
+void coding_print_help(const char *command_help) {
+  fputs(command_help, stdout);
+  fputs(cli_dict_help, stdout);
+  fputs(coding_help, stdout);
+}
+
+void coding_include_all_by_default(coding_setup *cs) {
+  if (!cs->include_given)
+    cs->copts.include = DYAD_EVENT_NEGATED | DYAD_EVENT_HYPOTHETICAL | DYAD_EVENT_HISTORICAL;
+}
+
 int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
   const char *a = argv[*i], *v = NULL;
   int r = cli_dict_option(&cs->dicts, argc, argv, i);

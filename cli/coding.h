@@ -27,6 +27,11 @@ typedef struct coding_setup {
 } coding_setup;
 
 extern const char coding_help[];
+/* Prints the command's own help, then the dictionary and coding options. */
+void coding_print_help(const char *command_help);
+/* Keeps every flagged event unless --include said otherwise (explain and
+ * validate show everything, as PETRARCH-2 codes everything). */
+void coding_include_all_by_default(coding_setup *cs);
 /* 1 if argv[*i] was a coding option, 0 if not, -1 on a usage error. */
 int coding_option(coding_setup *cs, int argc, char **argv, int *i);
 /* Adds a dictionary file of a known kind, relative to dir (validation
