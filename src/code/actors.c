@@ -168,6 +168,14 @@ static void core_mentions(dyad__sent *x, const unsigned char *in, int lo, int hi
 
 static int antecedent(dyad__sent *x, int h);
 
+/* The word of a mention the rest of the sentence attaches to: the one
+ * whose head lies outside the mention (the last word if none does). */
+static int mention_head(const dyad__tree *t, const dyad__mention *m) {
+  for (int w = m->start; w < m->end; w++)
+    if (t->head[w] < m->start || t->head[w] >= m->end) return w;
+  return m->end - 1;
+}
+
 /* The actors of one conjunct (no conj expansion). */
 static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   const dyad__tree *t = &x->t;
@@ -222,6 +230,27 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
       r->actor_entry = m->entry;
       r->agent_entry = first_agent;
       r->code_line = line;
+      /* "Russian and Turkish officials", "Eriadori and Calenardhon
+       * leaders": later actors of the phrase coordinated with this one
+       * name actors of their own, with the same agents. */
+      int mh = mention_head(t, m);
+      for (int aj = ai + 1; aj < act.n && k < max; aj++) {
+        const dyad__mention *m2 = &x->m[act.idx[aj]];
+        int h2 = mention_head(t, m2);
+        if (t->rel[h2] != DYAD__R_CONJ || t->head[h2] != mh) continue;
+        const dyad__dict_entry *e2 = &d->entries[m2->entry];
+        uint32_t line2 = 0;
+        const char *code2 = dyad__dict_actor_code(d, e2->record, x->date, &line2);
+        if (!code2) continue;
+        dyad__actor_ref *r2 = &out[k++];
+        *r2 = *r;
+        set_code(r2->code, code2);
+        for (int i = 0; i < nag; i++) compose(r2->code, agents[i], agent_before[i]);
+        r2->start = m2->start;
+        r2->end = r->end > m2->end ? r->end : m2->end;
+        r2->actor_entry = m2->entry;
+        r2->code_line = line2;
+      }
       return k;
     }
   }
