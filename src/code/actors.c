@@ -19,15 +19,15 @@
 
 /* Word classes a dictionary phrase may consist of alone: "us" is a pronoun,
  * not the United States; "may" is a modal, not the month. */
-static int contentful(const dyad_token *k, int first) {
+static int contentful(const dyad_token *k) {
   const char *u = k->upos;
   if (!strcmp(u, "PRON")) return 0;
   if (!strcmp(u, "DET") || !strcmp(u, "ADV") || !strcmp(u, "AUX") || !strcmp(u, "ADP") ||
       !strcmp(u, "CCONJ") || !strcmp(u, "CONJ") || !strcmp(u, "SCONJ") || !strcmp(u, "PART")) {
-    /* A capitalized word tagged as a function word inside the sentence is
-     * a name the tagger missed ("Osgiliath soldiers", "Arnor former
-     * officials"); at the start of a sentence capitals say nothing. */
-    return !first && k->form[0] >= 'A' && k->form[0] <= 'Z';
+    /* A capitalized word tagged as a function word is a name the tagger
+     * missed ("Osgiliath soldiers", "Arnor former officials"): no actor
+     * phrase of a dictionary is a capitalized "In" or "May". */
+    return k->form[0] >= 'A' && k->form[0] <= 'Z';
   }
   return 1;
 }
@@ -71,7 +71,7 @@ int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
       if ((e->flags & DYAD__E_STEM) && !last_word_exact(x, e, (int)out[j].end - 1)) continue;
       int ok = 0;
       for (uint32_t w = out[j].start; w < out[j].end; w++)
-        if (contentful(&x->s->tokens[w], w == 0)) ok = 1;
+        if (contentful(&x->s->tokens[w])) ok = 1;
       if (!ok) continue;
       if (best < 0) { best = (int)j; continue; }
       const dyad__dict_entry *b = &x->dict->entries[out[best].entry];
