@@ -486,8 +486,7 @@ static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor
  * its own subject phrase ("Arnor believes Dagolath can cope", "said an
  * embargo against Mordor would not work"; actors merely mentioned further
  * on, "officials said the talks focused on Syria", are not what was said
- * to or about), and, for an infinitive, which shares the verb's subject,
- * its objects ("vowed to wage war on the Rohans"). */
+ * to or about). */
 static int clause_targets(dyad__sent *x, int clause, const char *source, dyad__actor_ref *tgt,
                           int max) {
   const dyad__tree *t = &x->t;
@@ -496,9 +495,16 @@ static int clause_targets(dyad__sent *x, int clause, const char *source, dyad__a
   int cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ);
   if (cs < 0) cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ_PASS);
   int k = cs >= 0 ? dyad__resolve_deep(x, cs, tmp, 16, 0) : 0;
-  for (int i = 0; i < k && nt < max; i++)
+  int self = 0; /* "Frodo said he has satisfaction toward Gondor" */
+  for (int i = 0; i < k && nt < max; i++) {
     if (strcmp(tmp[i].code, source)) tgt[nt++] = tmp[i];
-  if (!nt && dyad__infinitive_clause(t, clause))
+    else self = 1;
+  }
+  /* An infinitive shares the verb's subject, and a clause whose subject is
+   * the speaker again states the speaker's own stance: their objects are
+   * what the statement is about ("vowed to wage war on the Rohans", "said
+   * he has deep satisfaction toward Gondor"). */
+  if (!nt && (self || dyad__infinitive_clause(t, clause)))
     DYAD__FOR_CHILDREN(t, clause, ch) {
       dyad__rel r = (dyad__rel)t->rel[ch];
       if (nt || (r != DYAD__R_OBJ && r != DYAD__R_OBL && r != DYAD__R_IOBJ)) continue;
@@ -613,9 +619,9 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
       nt = dyad__resolve_deep(xp, ch, tgt, 16, 0);
     }
   }
-  int clause = -1;
+  int clause = -1; /* the first clause the verb governs */
   DYAD__FOR_CHILDREN(t, v, ch) {
-    if (t->rel[ch] == DYAD__R_CCOMP || dyad__infinitive_clause(t, ch)) clause = ch;
+    if (clause < 0 && (t->rel[ch] == DYAD__R_CCOMP || dyad__infinitive_clause(t, ch))) clause = ch;
   }
   /* "X said that Y ...": when Y's clause codes an event, that event is the
    * news (reported, speaker X) and X's statement is coded only through a
