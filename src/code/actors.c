@@ -258,6 +258,7 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   DYAD__FOR_CHILDREN(t, h, c) {
     dyad__rel r = (dyad__rel)t->rel[c];
     if (r != DYAD__R_NMOD && r != DYAD__R_APPOS && r != DYAD__R_OBL) continue;
+    if (c == x->exclude) continue;
     if (r != DYAD__R_APPOS) {
       char buf[32];
       const char *p = dyad__tree_case(t, c, buf, sizeof buf);
@@ -459,6 +460,7 @@ int dyad__resolve_deep(dyad__sent *x, int h, dyad__actor_ref *out, int max, int 
         r != DYAD__R_COMPOUND)
       continue;
     if (t->is_verb[c] && r != DYAD__R_ACL && r != DYAD__R_RELCL) continue;
+    if (c == x->exclude) continue;
     char buf[32];
     if (temporal_prep(dyad__tree_case(t, c, buf, sizeof buf))) continue;
     k = dyad__resolve_deep(x, c, out, max, depth + 1);

@@ -459,8 +459,9 @@ static const char *sentence_issues(dyad__sent *x, dyad_doc *doc) {
  * or "from" phrase of the verb, or one a parser attached to the verb's
  * other oblique ("fired at Turkey from Syria"). */
 static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor_ref *src,
-                        int max) {
+                        int max, int *agent) {
   const dyad__tree *t = &x->t;
+  *agent = -1;
   if (!passive) return subj >= 0 ? dyad__resolve_np(x, subj, src, max) : 0;
   int ns = 0;
   for (int depth = 0; depth < 2 && !ns; depth++) {
@@ -475,7 +476,10 @@ static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor
       for (int i = 0; i < nc && !ns; i++) {
         char cb[32];
         const char *p = dyad__tree_case(t, cands[i], cb, sizeof cb);
-        if (p && (!strcmp(p, "by") || !strcmp(p, "from"))) ns = dyad__resolve_np(x, cands[i], src, max);
+        if (p && (!strcmp(p, "by") || !strcmp(p, "from"))) {
+          ns = dyad__resolve_np(x, cands[i], src, max);
+          if (ns) *agent = cands[i];
+        }
       }
     }
   }
@@ -603,8 +607,10 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
     }
   }
   dyad__actor_ref src[16], tgt[16];
-  int ns = find_sources(xp, v, subj, passive, src, 16);
+  int agent;
+  int ns = find_sources(xp, v, subj, passive, src, 16, &agent);
   int tfrom = -1;
+  xp->exclude = agent; /* the agent is not also the target */
   int nt = find_targets(xp, &hit, passive, subj, tgt, 16, &tfrom);
   if (passive && !nt) {
     /* "a mortar bomb was fired at it from Gaza": when the passive subject
@@ -619,6 +625,7 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
       nt = dyad__resolve_deep(xp, ch, tgt, 16, 0);
     }
   }
+  xp->exclude = -1;
   int clause = -1; /* the first clause the verb governs */
   DYAD__FOR_CHILDREN(t, v, ch) {
     if (clause < 0 && (t->rel[ch] == DYAD__R_CCOMP || dyad__infinitive_clause(t, ch))) clause = ch;
@@ -824,6 +831,7 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
   x.trace = trace;
   x.trace_user = tu;
   x.arena = &scratch;
+  x.exclude = -1;
   x.date = doc->date[0] ? dyad__dict_parse_date(doc->date, strlen(doc->date)) : 0;
   if (dyad__tree_build(&x.t, s, &scratch) || dyad__find_mentions(&x, &scratch) ||
       !(x.scratch = dyad__arena_alloc(&scratch, s->ntokens + 1))) {

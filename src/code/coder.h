@@ -53,6 +53,8 @@ typedef struct dyad__sent {
    * pattern matching compares integers instead of hashing strings. */
   uint32_t *wid_fold, *wid_lemma;
   struct dyad__arena *arena;
+  int exclude;            /* a phrase dyad__resolve_deep must not enter
+                             (the agent already taken as source), or -1 */
   dyad__trace_fn trace;
   void *trace_user;
 } dyad__sent;
