@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "dict/build.h"
+#include "text/text.h"
 #include "util/utf8.h"
 
 /* Builder scratch, freed by dyad__dict_finish(). */
@@ -188,7 +189,7 @@ size_t dyad__dict_fold(const char *s, size_t len, char *out, size_t size) {
   size_t i;
   for (i = 0; i < len; i++)
     if ((unsigned char)s[i] >= 0x80) break;
-  if (i == len) {
+  if (i == len) { /* ASCII: lower case only, the common case */
     if (len >= size) return (size_t)-1;
     for (i = 0; i < len; i++) {
       unsigned char c = (unsigned char)s[i];
@@ -197,29 +198,16 @@ size_t dyad__dict_fold(const char *s, size_t len, char *out, size_t size) {
     out[len] = '\0';
     return len;
   }
-  utf8proc_uint8_t *m = NULL;
-  utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &m,
-                                    UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                        UTF8PROC_STRIPMARK);
-  if (r < 0) {
-    /* Not UTF-8: the readers have reported it; keep the bytes. */
-    free(m);
-    if (len >= size) return (size_t)-1;
-    for (i = 0; i < len; i++) {
-      unsigned char c = (unsigned char)s[i];
-      out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    out[len] = '\0';
-    return len;
+  /* Exactly the text layer's fold, so a phrase and a token compare the
+   * same ("YILDIRIM" and "Yıldırım", "ØRSTED" and "Ørsted"). */
+  dyad__buf b = {0};
+  size_t n = (size_t)-1;
+  if (!dyad__fold_utf8(s, len, &b) && b.len < size) {
+    memcpy(out, b.data, b.len + 1);
+    n = b.len;
   }
-  if ((size_t)r >= size) {
-    free(m);
-    return (size_t)-1;
-  }
-  memcpy(out, m, (size_t)r);
-  out[r] = '\0';
-  free(m);
-  return (size_t)r;
+  dyad__buf_free(&b);
+  return n;
 }
 
 static int word_rehash(dyad_dict *d) {

@@ -200,6 +200,36 @@ static const char *fold_extra(uint32_t cp) {
   }
 }
 
+int dyad__fold_utf8(const char *s, size_t n, dyad__buf *out) {
+  dyad__buf_clear(out);
+  utf8proc_uint8_t *m = NULL;
+  utf8proc_ssize_t ml = utf8proc_map(
+      (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,
+      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+  if (ml < 0) {
+    /* Not UTF-8 (the readers have reported it): lower-case ASCII, keep
+     * the other bytes. */
+    free(m);
+    if (dyad__buf_append(out, s, n)) return -1;
+    for (size_t i = 0; i < n; i++)
+      if (out->data[i] >= 'A' && out->data[i] <= 'Z') out->data[i] = (char)(out->data[i] - 'A' + 'a');
+    return 0;
+  }
+  for (utf8proc_ssize_t i = 0; i < ml;) {
+    uint32_t cp;
+    size_t l = dyad__text_decode((const char *)m + i, (size_t)(ml - i), &cp);
+    const char *x = fold_extra(cp);
+    int err = x ? dyad__buf_puts(out, x) : dyad__buf_append(out, m + i, l);
+    if (err) {
+      free(m);
+      return -1;
+    }
+    i += (utf8proc_ssize_t)l;
+  }
+  free(m);
+  return dyad__buf_append(out, "", 0);
+}
+
 const char *dyad__text_fold(dyad__text *t, const char *form) {
   const unsigned char *u = (const unsigned char *)form;
   int ascii = 1, upper = 0;
@@ -216,21 +246,6 @@ const char *dyad__text_fold(dyad__text *t, const char *form) {
       if (r[i] >= 'A' && r[i] <= 'Z') r[i] = (char)(r[i] - 'A' + 'a');
     return r;
   }
-  utf8proc_uint8_t *m = NULL;
-  utf8proc_ssize_t ml = utf8proc_map(
-      u, (utf8proc_ssize_t)n, &m,
-      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-  if (ml < 0) return dyad__doc_strndup(t->doc, form, n); /* not UTF-8: keep */
-  dyad__buf *b = &t->buf;
-  dyad__buf_clear(b);
-  for (utf8proc_ssize_t i = 0; i < ml;) {
-    uint32_t cp;
-    size_t l = dyad__text_decode((const char *)m + i, (size_t)(ml - i), &cp);
-    const char *x = fold_extra(cp);
-    int err = x ? dyad__buf_puts(b, x) : dyad__buf_append(b, m + i, l);
-    if (err) { free(m); return NULL; }
-    i += (utf8proc_ssize_t)l;
-  }
-  free(m);
-  return dyad__doc_strndup(t->doc, b->data ? b->data : "", b->len);
+  if (dyad__fold_utf8(form, n, &t->buf)) return NULL;
+  return dyad__doc_strndup(t->doc, t->buf.data, t->buf.len);
 }

@@ -99,6 +99,11 @@ char *dyad__text_normalize(dyad__text *t, const char *s, size_t n,
  * "erdogan"); characters with no ASCII fold stay as they are (lower-cased).
  * May return `form` itself when it is already folded.  NULL on OOM. */
 const char *dyad__text_fold(dyad__text *t, const char *form);
+/* The fold itself, into out (cleared first): NFD, marks stripped, case
+ * folded, and the letters with no decomposition folded by hand (ø -> o,
+ * ı -> i, ß -> ss...).  The dictionaries fold their phrases with this too,
+ * so a phrase and a token always compare the same.  0, or -1 on OOM. */
+int dyad__fold_utf8(const char *s, size_t len, dyad__buf *out);
 
 /* ---- paragraph.c ---- */
 
