@@ -168,6 +168,14 @@ static void core_mentions(dyad__sent *x, const unsigned char *in, int lo, int hi
 
 static int antecedent(dyad__sent *x, int h);
 
+/* An actor's code on the date, or NULL for none and for the null code
+ * "---" (a phrase the dictionary names to say it is no actor: "South China
+ * Sea" must not become a target). */
+static const char *actor_code(const dyad_dict *d, uint32_t a, int32_t date, uint32_t *line) {
+  const char *c = dyad__dict_actor_code(d, a, date, line);
+  return c && strcmp(c, "---") ? c : NULL;
+}
+
 /* The word of a mention the rest of the sentence attaches to: the one
  * whose head lies outside the mention (the last word if none does). */
 static int mention_head(const dyad__tree *t, const dyad__mention *m) {
@@ -214,7 +222,7 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
     const dyad__mention *m = &x->m[act.idx[ai]];
     const dyad__dict_entry *e = &d->entries[m->entry];
     uint32_t line = 0;
-    const char *code = dyad__dict_actor_code(d, e->record, x->date, &line);
+    const char *code = actor_code(d, e->record, x->date, &line);
     if (code) {
       dyad__actor_ref *r = &out[k++];
       set_code(r->code, code);
@@ -240,7 +248,7 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
         if (t->rel[h2] != DYAD__R_CONJ || t->head[h2] != mh) continue;
         const dyad__dict_entry *e2 = &d->entries[m2->entry];
         uint32_t line2 = 0;
-        const char *code2 = dyad__dict_actor_code(d, e2->record, x->date, &line2);
+        const char *code2 = actor_code(d, e2->record, x->date, &line2);
         if (!code2) continue;
         dyad__actor_ref *r2 = &out[k++];
         *r2 = *r;
@@ -325,7 +333,7 @@ int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
       for (int i = 0; i < first && k + made < max; i++) {
         if (out[i].actor_entry == DYAD__NONE) continue;
         const dyad__dict_entry *e = &x->dict->entries[out[i].actor_entry];
-        const char *base = dyad__dict_actor_code(x->dict, e->record, x->date, NULL);
+        const char *base = actor_code(x->dict, e->record, x->date, NULL);
         if (!base) continue;
         dyad__actor_ref *r = &out[k + made++];
         *r = agent;
