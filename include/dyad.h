@@ -534,6 +534,8 @@ typedef struct dyad_event {
   unsigned flags;         /* DYAD_EVENT_* */
   const char *speaker;    /* actor code of the speaker of reported events, or NULL */
   uint32_t source_start, source_end, verb_start, verb_end, target_start, target_end;
+  /* the same spans in characters (Unicode code points) */
+  uint32_t source_cstart, source_cend, verb_cstart, verb_cend, target_cstart, target_cend;
   const char *text;       /* the sentence */
   const char *issues;     /* issue codes joined by ';', or "" */
 } dyad_event;

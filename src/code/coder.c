@@ -111,10 +111,15 @@ static const char *refuse_code(const dyad_coder *c, const char *code, char out[8
 }
 
 static dyad_status add_event(dyad_doc *doc, const dyad_event *ev) {
-  for (size_t i = 0; i < doc->nevents; i++) {
+  /* Each (source, target, code) once per sentence.  Events are appended
+   * sentence by sentence, so only this sentence's tail is searched: an
+   * article of 200,000 sentences stays linear (at most max_events per
+   * sentence are compared). */
+  for (size_t i = doc->nevents; i-- > 0;) {
     const dyad_event *o = &doc->events[i];
-    if (o->sentence == ev->sentence && !strcmp(o->source, ev->source) &&
-        !strcmp(o->target, ev->target) && !strcmp(o->code, ev->code))
+    if (o->sentence != ev->sentence) break;
+    if (!strcmp(o->source, ev->source) && !strcmp(o->target, ev->target) &&
+        !strcmp(o->code, ev->code))
       return DYAD_OK;
   }
   if (doc->nevents == doc->cap_events) {
@@ -538,6 +543,14 @@ static const char *matched_json(dyad_doc *doc, const dyad_dict *d, const char *v
   return r ? r : "{}";
 }
 
+/* Characters (code points) in text[from, to). */
+static uint32_t count_chars(const char *text, size_t from, size_t to) {
+  uint32_t n = 0;
+  for (size_t i = from; i < to; i++)
+    if (((unsigned char)text[i] & 0xC0) != 0x80) n++;
+  return n;
+}
+
 /* What one sentence's coding carries from verb to verb. */
 typedef struct sentence_state {
   const dyad_coder *c;
@@ -552,7 +565,28 @@ typedef struct sentence_state {
   evinfo *info;            /* per event of this sentence, for transformations */
   size_t first_event, ninfo_cap;
   unsigned nev;            /* events of this sentence so far */
+  uint32_t char_base;      /* characters before the sentence's first byte */
 } sentence_state;
+
+/* Character offset of byte b of the sentence's text: the sentence's base
+ * plus the characters of the sentence before b, so events cost the length
+ * of their sentence, not of the article. */
+static uint32_t char_at(const sentence_state *ss, uint32_t b) {
+  const dyad_sentence *s = ss->x->s;
+  size_t len;
+  const char *text = dyad_doc_text(ss->doc, &len);
+  if (b < s->start || b > len) return b < s->start ? ss->char_base : ss->char_base + count_chars(text, s->start, len);
+  return ss->char_base + count_chars(text, s->start, b);
+}
+
+static void event_chars(const sentence_state *ss, dyad_event *ev) {
+  ev->source_cstart = char_at(ss, ev->source_start);
+  ev->source_cend = char_at(ss, ev->source_end);
+  ev->verb_cstart = char_at(ss, ev->verb_start);
+  ev->verb_cend = char_at(ss, ev->verb_end);
+  ev->target_cstart = char_at(ss, ev->target_start);
+  ev->target_cend = char_at(ss, ev->target_end);
+}
 
 /* Codes the verb at v (round 0, or round 1 for verbs that waited for the
  * clause they govern).  DYAD_OK, DYAD_ENOMEM, or DYAD_END when the
@@ -645,9 +679,11 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
     if (coded && d->n_transforms) {
       dyad_status st = DYAD_OK;
       unsigned tf = dyad__predicate_flags(t, v, ss->year, &(int){0}, &(const char *){""});
+      size_t before = doc->nevents;
       int made = apply_transforms(c, doc, xp, &hit, &src[0], clause, ss->first_event, ss->info,
                                   ss->ninfo_cap, tf, &st);
       if (st) return st;
+      for (size_t k = before; k < doc->nevents; k++) event_chars(ss, &doc->events[k]);
       if (made) {
         ss->produced[v] = 1;
         return DYAD_OK;
@@ -798,6 +834,7 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
         ev.verb_start = s->tokens[hit.start].start;
         ev.verb_end = s->tokens[hit.end - 1].end;
         ev.matched = matched_json(doc, d, wb, hit.pattern != DYAD__NONE ? pb : NULL, sa, ta);
+        event_chars(ss, &ev);
         size_t before = doc->nevents;
         dyad_status st = finish_event(c, doc, &ev);
         if (st) return st;
@@ -853,6 +890,12 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
   ss.year = x.date ? x.date / 10000 : 0;
   ss.quoted = s->text[0] == '"';
   ss.issues = sentence_issues(&x, doc);
+  /* characters before the sentence, counted from where the last sentence
+   * of the doc left the cursor (sentences come in text order) */
+  if (s->start < doc->cursor_byte) doc->cursor_byte = doc->cursor_char = 0;
+  doc->cursor_char += count_chars(doc->text, doc->cursor_byte, s->start <= doc->text_len ? s->start : doc->text_len);
+  doc->cursor_byte = s->start <= doc->text_len ? s->start : doc->text_len;
+  ss.char_base = (uint32_t)doc->cursor_char;
   /* Two rounds: a speech or cognition verb with no object of its own ("A
    * said B ...", "A allowed that B ...") waits until the clauses below it
    * are coded. */
@@ -874,6 +917,7 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
 static dyad_status code_all(const dyad_coder *c, dyad_doc *doc, dyad__trace_fn trace,
                             void *tu) {
   doc->nevents = 0;
+  doc->cursor_byte = doc->cursor_char = 0;
   for (size_t i = 0; i < doc->nsents; i++) {
     const dyad_sentence *s = &doc->sents[i];
     if (!c->o.code_all_units && s->kind != DYAD_SENT_TEXT) {

@@ -23,6 +23,7 @@ struct dyad_doc {
   int pretokenized;
   size_t invalid_utf8;
   dyad_event *events; /* coder output (malloc), freed with the doc */
+  size_t cursor_byte, cursor_char; /* coder: characters before cursor_byte */
   size_t nevents, cap_events;
 };
 

@@ -24,23 +24,6 @@ static json_t *span(uint32_t s, uint32_t e) {
   return json_pack("[II]", (json_int_t)s, (json_int_t)e);
 }
 
-/* Characters (Unicode code points) before byte offset b of the text: a
- * reader slicing the text as a string (Python, JavaScript code points)
- * needs these; byte_offsets keep the byte spans, as dyad tokenize does. */
-static uint32_t char_offset(const char *text, size_t len, uint32_t b) {
-  uint32_t n = 0;
-  for (size_t i = 0; i < b && i < len; i++)
-    if (((unsigned char)text[i] & 0xC0) != 0x80) n++;
-  return n;
-}
-
-static json_t *char_span(const dyad_doc *doc, uint32_t s, uint32_t e) {
-  if (s == e || !doc) return span(s, e);
-  size_t len;
-  const char *text = dyad_doc_text(doc, &len);
-  return span(char_offset(text, len, s), char_offset(text, len, e));
-}
-
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
 static dyad_status write_json(const dyad_event *ev, const dyad_doc *doc,
@@ -71,9 +54,11 @@ static dyad_status write_json(const dyad_event *ev, const dyad_doc *doc,
   json_object_set_new(o, "speaker", str_or_null(ev->speaker));
   json_object_set_new(o, "issues", json_string(ev->issues ? ev->issues : ""));
   json_t *off = json_object();
-  json_object_set_new(off, "source", char_span(doc, ev->source_start, ev->source_end));
-  json_object_set_new(off, "verb", char_span(doc, ev->verb_start, ev->verb_end));
-  json_object_set_new(off, "target", char_span(doc, ev->target_start, ev->target_end));
+  /* characters (code points), for readers slicing the text as a string;
+   * byte_offsets keep the byte spans, as dyad tokenize's TokenRange */
+  json_object_set_new(off, "source", span(ev->source_cstart, ev->source_cend));
+  json_object_set_new(off, "verb", span(ev->verb_cstart, ev->verb_cend));
+  json_object_set_new(off, "target", span(ev->target_cstart, ev->target_cend));
   json_object_set_new(o, "offsets", off);
   json_t *boff = json_object();
   json_object_set_new(boff, "source", span(ev->source_start, ev->source_end));
