@@ -1,6 +1,9 @@
 /* Unit tests for src/code: the relation view of a tree (UD v1 and v2),
  * event flags on hand-written parses, and the combination table. */
+#include <pthread.h>
+
 #include "code/combine.h"
+#include "dict/dict.h"
 #include "code/flags.h"
 #include "code/tree.h"
 #include "test.h"
@@ -137,7 +140,54 @@ TEST(combinations) {
   CHECK(!dyad__combine_family("190"));
 }
 
+/* One coder shared by threads: every thread codes its own copy of the
+ * same parsed article and must get the same events (the coder and the
+ * dictionary are read-only; scratch is per call). */
+static const char verbs_txt[] = "--- ATTACK [190] ---\nATTACK\n\n--- MEET [040:040] ---\nMEET {MEETS MET MEETING}\n";
+static const char actors_txt[] = "RUSSIA_ [RUS]\nSYRIA_ [SYR]\nTURKEY_ [TUR]\n";
+static const char article[] =
+    "# newdoc id = a\n"
+    ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj") ROW(2, "attacked", "attack", "VERB", "VBD", 0, "root")
+    ROW(3, "Syria", "Syria", "PROPN", "NNP", 2, "obj") "\n"
+    ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 2, "nsubj") ROW(2, "met", "meet", "VERB", "VBD", 0, "root")
+    ROW(3, "Russia", "Russia", "PROPN", "NNP", 2, "obj") "\n";
+
+static dyad_coder *shared_coder;
+
+static void *code_many(void *arg) {
+  int *bad = arg;
+  for (int round = 0; round < 200; round++) {
+    dyad_doc *doc = parse_doc(article);
+    const dyad_event *ev;
+    size_t n = 0;
+    if (!doc || dyad_code_doc(shared_coder, doc, &ev, &n) != DYAD_OK || n != 3 ||
+        strcmp(ev[0].source, "RUS") || strcmp(ev[0].target, "SYR") || strcmp(ev[0].code, "190") ||
+        strcmp(ev[1].source, "TUR") || strcmp(ev[2].source, "RUS") || strcmp(ev[2].code, "040"))
+      (*bad)++;
+    dyad_doc_free(doc);
+  }
+  return NULL;
+}
+
+TEST(threads_share_a_coder) {
+  dyad_dict *d = NULL;
+  dyad_dict_options o = {NULL, NULL, 0};
+  CHECK_INT(dyad__dict_builder_new(&o, &d), DYAD_OK);
+  CHECK_INT(dyad__dict_read(d, DYAD_DICT_VERBS, "verbs", verbs_txt, sizeof verbs_txt - 1), DYAD_OK);
+  CHECK_INT(dyad__dict_read(d, DYAD_DICT_ACTORS, "actors", actors_txt, sizeof actors_txt - 1), DYAD_OK);
+  CHECK_INT(dyad__dict_finish(d), DYAD_OK);
+  CHECK_INT(dyad_coder_new(d, NULL, NULL, &shared_coder), DYAD_OK);
+  pthread_t th[4];
+  int bad[4] = {0};
+  for (int i = 0; i < 4; i++) pthread_create(&th[i], NULL, code_many, &bad[i]);
+  for (int i = 0; i < 4; i++) pthread_join(th[i], NULL);
+  for (int i = 0; i < 4; i++) CHECK_INT(bad[i], 0);
+  dyad_coder_free(shared_coder);
+  dyad_dict_free(d);
+}
+
 int main(void) {
+  RUN(threads_share_a_coder);
   RUN(relations_v1_and_v2);
   RUN(flags);
   RUN(combinations);
