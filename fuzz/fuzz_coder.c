@@ -5,7 +5,6 @@
  * leak, whatever tree a parser or an input file hands it.
  */
 #include <stdint.h>
-#include <string.h>
 
 #include "dict/dict.h"
 #include "fuzz_reader.h"
@@ -45,28 +44,17 @@ static void setup(void) {
   dyad_coder_new(d, NULL, &co, &coder);
 }
 
+static void code_one(dyad_doc *doc) {
+  dyad_text_segment(doc, NULL);
+  const dyad_event *ev;
+  size_t n;
+  if (dyad_code_doc(coder, doc, &ev, &n) == DYAD_OK)
+    for (size_t i = 0; i < n; i++) dyad_event_write(&ev[i], doc, DYAD_OUTPUT_JSONL, fuzz_discard, NULL);
+  dyad_code_explain(coder, doc, fuzz_discard, NULL);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   setup();
   if (!coder) return 0;
-  dyad_reader_options o = {0};
-  o.format = DYAD_FORMAT_CONLLU;
-  o.max_record_bytes = 1 << 16;
-  o.diag = fuzz_ignore;
-  o.reject = fuzz_discard;
-  dyad_reader *r;
-  if (dyad_reader_open_memory((const char *)data, size, "fuzz", &o, &r)) return 0;
-  dyad_doc *doc;
-  dyad_status st;
-  while ((st = dyad_reader_next(r, &doc)) == DYAD_OK || st == DYAD_REJECT) {
-    if (!doc) continue;
-    dyad_text_segment(doc, NULL);
-    const dyad_event *ev;
-    size_t n;
-    if (dyad_code_doc(coder, doc, &ev, &n) == DYAD_OK)
-      for (size_t i = 0; i < n; i++) dyad_event_write(&ev[i], doc, DYAD_OUTPUT_JSONL, fuzz_discard, NULL);
-    dyad_code_explain(coder, doc, fuzz_discard, NULL);
-    dyad_doc_free(doc);
-  }
-  dyad_reader_free(r);
-  return 0;
+  return fuzz_reader_each(data, size, DYAD_FORMAT_CONLLU, 1 << 16, code_one);
 }

@@ -23,8 +23,15 @@ static void fuzz_ignore(const dyad_diag *d, void *u) {
   (void)u;
 }
 
-static inline int fuzz_reader(const uint8_t *data, size_t size, dyad_input_format format,
-                              size_t max_record) {
+static void fuzz_segment_and_write(dyad_doc *doc) {
+  dyad_text_segment(doc, NULL);
+  dyad_doc_write_conllu(doc, fuzz_discard, NULL);
+}
+
+/* Reads the bytes in one format and hands every accepted doc to each_doc
+ * (which must not free it). */
+static inline int fuzz_reader_each(const uint8_t *data, size_t size, dyad_input_format format,
+                                   size_t max_record, void (*each_doc)(dyad_doc *doc)) {
   dyad_reader_options o = {0};
   o.format = format;
   o.max_record_bytes = max_record;
@@ -37,13 +44,17 @@ static inline int fuzz_reader(const uint8_t *data, size_t size, dyad_input_forma
   while ((st = dyad_reader_next(r, &doc)) == DYAD_OK || st == DYAD_REJECT) {
     if (format == DYAD_FORMAT_XML) dyad_reader_environment(r, "Verbfile");
     if (doc) {
-      dyad_text_segment(doc, NULL);
-      dyad_doc_write_conllu(doc, fuzz_discard, NULL);
+      each_doc(doc);
       dyad_doc_free(doc);
     }
   }
   dyad_reader_free(r);
   return 0;
+}
+
+static inline int fuzz_reader(const uint8_t *data, size_t size, dyad_input_format format,
+                              size_t max_record) {
+  return fuzz_reader_each(data, size, format, max_record, fuzz_segment_and_write);
 }
 
 #endif

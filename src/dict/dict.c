@@ -239,15 +239,7 @@ static uint32_t word_id_h(const dyad_dict *d, const char *w, size_t len, uint32_
 }
 
 uint32_t dyad__dict_word_id(const dyad_dict *d, const char *w, size_t len) {
-  if (!d->n_word_hash) return DYAD__NONE;
-  uint32_t mask = d->n_word_hash - 1, h = hash_bytes(w, len) & mask;
-  uint32_t v;
-  while ((v = d->word_hash[h]) != 0) {
-    const char *t = d->strs + d->words[v - 1];
-    if (!memcmp(t, w, len) && t[len] == '\0') return v - 1;
-    h = (h + 1) & mask;
-  }
-  return DYAD__NONE;
+  return word_id_h(d, w, len, hash_bytes(w, len));
 }
 
 uint32_t dyad__db_word(dyad_dict *d, const char *s, size_t len) {
