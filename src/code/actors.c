@@ -309,6 +309,19 @@ int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   if (h < 0 || max <= 0) return 0;
   int k = resolve_one(x, h, out, max);
   int first = k;
+  /* "Evil Mordor, the awful Arnor, and good Gondor", "Mordor, the Shire,
+   * Arnor and Bree": in a list, an apposition naming an actor of its own
+   * is one more item (its own conjuncts included). */
+  if (k > 0) {
+    int has_conj = dyad__tree_child(t, h, DYAD__R_CONJ) >= 0;
+    DYAD__FOR_CHILDREN(t, h, c) {
+      if (t->rel[c] != DYAD__R_APPOS || t->is_verb[c] || k >= max) continue;
+      if (!has_conj && dyad__tree_child(t, c, DYAD__R_CONJ) < 0) continue;
+      x->depth++;
+      k += dyad__resolve_np(x, c, out + k, max - k);
+      x->depth--;
+    }
+  }
   /* Conjuncts, including those a parser chained below another conjunct
    * ("Russia, Turkey and Iran" as Russia <- Turkey <- Iran). */
   int conj[32], nconj = 0;

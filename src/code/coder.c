@@ -178,6 +178,11 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
     dyad__rel r = (dyad__rel)t->rel[c];
     if ((r == DYAD__R_OBJ || r == DYAD__R_IOBJ) && nc < 24) cand[nc++] = c;
   }
+  /* "launched a campaign and an offensive against X": conjoined objects */
+  for (int i = 0, n0 = nc; i < n0; i++)
+    DYAD__FOR_CHILDREN(t, cand[i], c) {
+      if (t->rel[c] == DYAD__R_CONJ && !t->is_verb[c] && nc < 24) cand[nc++] = c;
+    }
   /* "restore ties with Gondor": the object's own prepositional modifiers */
   int nobj = nc;
   for (int i = 0; i < nobj; i++)
@@ -193,6 +198,15 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
               !strcmp(p, "before") || !strcmp(p, "during") || !strcmp(p, "since")))
       continue;
     if (nc < 24) cand[nc++] = c;
+  }
+  /* "together with Gondor", and a parser's "contribute ... yennyen(ADV)
+   * to Australia": obliques below the verb's adverbs come last. */
+  DYAD__FOR_CHILDREN(t, v, a) {
+    if (t->rel[a] != DYAD__R_ADVMOD) continue;
+    DYAD__FOR_CHILDREN(t, a, c) {
+      if (t->rel[c] == DYAD__R_OBL && dyad__tree_child(t, c, DYAD__R_CASE) >= 0 && nc < 24)
+        cand[nc++] = c;
+    }
   }
   /* "* (AT) ^ +": pass over the first actors after the verb, in
    * surface order. */
@@ -467,7 +481,17 @@ static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor
                         int max, int *agent) {
   const dyad__tree *t = &x->t;
   *agent = -1;
-  if (!passive) return subj >= 0 ? dyad__resolve_np(x, subj, src, max) : 0;
+  if (!passive) {
+    int ns = subj >= 0 ? dyad__resolve_np(x, subj, src, max) : 0;
+    /* A second subject of the same verb is a parser's flat reading of a
+     * list ("Arnor and the evil awful Gondor welcomed"). */
+    if (subj >= 0 && t->head[subj] == v)
+      DYAD__FOR_CHILDREN(t, v, c) {
+        if (c != subj && t->rel[c] == DYAD__R_NSUBJ && ns < max)
+          ns += dyad__resolve_np(x, c, src + ns, max - ns);
+      }
+    return ns;
+  }
   int ns = 0;
   for (int depth = 0; depth < 2 && !ns; depth++) {
     DYAD__FOR_CHILDREN(t, v, ch) {
@@ -497,7 +521,7 @@ static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor
  * on, "officials said the talks focused on Syria", are not what was said
  * to or about). */
 static int clause_targets(dyad__sent *x, int clause, const char *source, dyad__actor_ref *tgt,
-                          int max) {
+                          int max, int depth) {
   const dyad__tree *t = &x->t;
   int nt = 0;
   dyad__actor_ref tmp[16];
@@ -520,6 +544,13 @@ static int clause_targets(dyad__sent *x, int clause, const char *source, dyad__a
       k = dyad__resolve_deep(x, ch, tmp, 16, 0);
       for (int i = 0; i < k && nt < max; i++)
         if (strcmp(tmp[i].code, source)) tgt[nt++] = tmp[i];
+    }
+  /* "begun to question whether he has a future with the Morgul Orcs": an
+   * infinitive's own complement clause. */
+  if (!nt && dyad__infinitive_clause(t, clause) && depth < 2)
+    DYAD__FOR_CHILDREN(t, clause, ch) {
+      if (!nt && t->rel[ch] == DYAD__R_CCOMP)
+        nt = clause_targets(x, ch, source, tgt, max, depth + 1);
     }
   return nt;
 }
@@ -690,7 +721,7 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
       }
     }
     if (!coded) {
-      nt = clause_targets(xp, clause, src[0].code, tgt, 16);
+      nt = clause_targets(xp, clause, src[0].code, tgt, 16, 0);
       if (nt) TRACE(xp, "    the clause it governs codes nothing: its actors are the targets\n");
     }
   }
@@ -763,7 +794,7 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
     char cb[32];
     const char *p = tfrom >= 0 ? dyad__tree_case(t, tfrom, cb, sizeof cb) : NULL;
     int locative = p && (!strcmp(p, "in") || !strcmp(p, "at") || !strcmp(p, "near"));
-    int coordinated = subj >= 0 && dyad__tree_child(t, subj, DYAD__R_CONJ) >= 0;
+    int coordinated = dyad__tree_coordinated(t, subj);
     if (coordinated && (!nt || locative)) {
       TRACE(xp, "    coordinated subjects of a reciprocal act: they act on each other\n");
       hit.compound = 1;

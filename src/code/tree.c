@@ -137,6 +137,20 @@ int dyad__tree_child(const dyad__tree *t, int h, dyad__rel r) {
   return -1;
 }
 
+int dyad__tree_coordinated(const dyad__tree *t, int h) {
+  if (h < 0) return 0;
+  if (dyad__tree_child(t, h, DYAD__R_CONJ) >= 0) return 1;
+  /* "Old foe Gondor and Osgiliath": the list hangs from an apposition */
+  int a = dyad__tree_child(t, h, DYAD__R_APPOS);
+  if (a >= 0 && dyad__tree_child(t, a, DYAD__R_CONJ) >= 0) return 1;
+  /* a parser's flat reading of "Arnor and the evil Gondor": two subjects */
+  if (t->rel[h] == DYAD__R_NSUBJ && t->head[h] >= 0)
+    DYAD__FOR_CHILDREN(t, t->head[h], c) {
+      if (c != h && t->rel[c] == DYAD__R_NSUBJ) return 1;
+    }
+  return 0;
+}
+
 const char *dyad__tree_case(const dyad__tree *t, int i, char *buf, size_t size) {
   size_t len = 0;
   buf[0] = '\0';

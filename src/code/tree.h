@@ -81,6 +81,8 @@ const char *dyad__rel_name(dyad__rel r);
  * '_' into buf. */
 const char *dyad__tree_case(const dyad__tree *t, int i, char *buf, size_t size);
 int dyad__tree_child(const dyad__tree *t, int h, dyad__rel r);
+/* 1 if noun h heads a list: it has a conj, or its apposition has one. */
+int dyad__tree_coordinated(const dyad__tree *t, int h);
 /* 1 if c is a clause governed by its head as an infinitive or
  * complement without its own subject: xcomp verbs, and "to" adverbial
  * clauses ("signed an accord to supply Gondor"). */

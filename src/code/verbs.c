@@ -208,6 +208,13 @@ static int post_nps(const dyad__tree *t, int v, int passive, int *out, int max) 
          (r == DYAD__R_XCOMP && !t->is_verb[c])) && k < max)
       out[k++] = c;
   }
+  /* "launched a new bombing and shelling offensive": each conjunct of an
+   * object is an object. */
+  int nobj = k;
+  for (int i = 0; i < nobj; i++)
+    DYAD__FOR_CHILDREN(t, out[i], c) {
+      if (t->rel[c] == DYAD__R_CONJ && !t->is_verb[c] && k < max) out[k++] = c;
+    }
   /* Obliques last: a parser may attach a bare noun phrase as an oblique
    * ("received by courier money from X"). */
   DYAD__FOR_CHILDREN(t, v, c) {
@@ -235,6 +242,11 @@ static int pps(const dyad__tree *t, int v, const int *objs, int nobj, int *out, 
     DYAD__FOR_CHILDREN(t, objs[o], c) {
       if (t->rel[c] == DYAD__R_NMOD && k < max) out[k++] = c;
     }
+  /* "begun to question": "(TO QUESTION)" reads an infinitive as a phrase
+   * introduced by "to", as PETRARCH's constituency trees do. */
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if (dyad__infinitive_clause(t, c) && dyad__infinitive_mark(t, c) && k < max) out[k++] = c;
+  }
   return k;
 }
 
@@ -272,7 +284,7 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
       }
       if (el->kind == DYAD__PE_COMPOUND) {
         /* '%' needs a coordinated subject */
-        int conj = subj >= 0 && dyad__tree_child(t, subj, DYAD__R_CONJ) >= 0;
+        int conj = dyad__tree_coordinated(t, subj);
         if (!conj) ok = 0;
         continue;
       }
@@ -290,6 +302,7 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
       for (int j = 0; j < npp && !found; j++) {
         char buf[32];
         const char *c = dyad__tree_case(t, pp[j], buf, sizeof buf);
+        if (!c && t->is_verb[pp[j]]) c = "to"; /* an infinitive (pps) */
         if (!c) continue;
         size_t pl = strlen(prep);
         if (strncmp(c, prep, pl) || (c[pl] && c[pl] != '_')) continue;

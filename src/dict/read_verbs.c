@@ -596,12 +596,13 @@ static uint32_t emit(dyad_dict *d, const ptree *t, const int *ids, int n) {
 
 static void pattern_line(dyad_dict *d, verb_state *st, const char *ls, const char *s,
                          const char *e, const char *comment, const char *comment_end, long line) {
+  /* s: the pattern's first character after the '-' */
   if (st->block == DYAD__NONE) {
     dyad__db_diag(d, DYAD_DIAG_ERROR, line, 1, "pattern before any verb block; skipped");
     return;
   }
   const char *br = NULL;
-  for (const char *q = s + 1; q < e; q++)
+  for (const char *q = s; q < e; q++)
     if (*q == '[') {
       br = q;
       break;
@@ -626,7 +627,7 @@ static void pattern_line(dyad_dict *d, verb_state *st, const char *ls, const cha
   }
   ps->d = d;
   ps->ls = ls;
-  ps->p = s + 1;
+  ps->p = s;
   ps->e = br;
   ps->line = line;
   ps->side = DYAD__SIDE_PRE;
@@ -635,7 +636,7 @@ static void pattern_line(dyad_dict *d, verb_state *st, const char *ls, const cha
   ps->t.n = ps->t.ntop = 0;
   elems(ps, -1, 0, 0);
   if (!ps->err && ps->stars != 1)
-    perr(ps, s, ps->stars ? "more than one '*' (the verb) in the pattern" : "pattern without '*' (the verb)");
+    perr(ps, s > ls && s[-1] == '-' ? s - 1 : s, ps->stars ? "more than one '*' (the verb) in the pattern" : "pattern without '*' (the verb)");
   if (ps->err) {
     dyad__db_diag(d, DYAD_DIAG_ERROR, line, (long)(ps->err_at - ls) + 1, "%s; pattern skipped",
                   ps->err);
@@ -751,6 +752,12 @@ dyad_status dyad__read_verbs(dyad_dict *d, const char *data, size_t len) {
     } else if (*p == '~') {
       transform_line(d, cl.s, p, pe, L.line);
     } else if (*p == '-') {
+      pattern_line(d, &st, cl.s, p + 1, pe, cl.comment, cl.comment_end, L.line);
+      st.in_synset = 0;
+    } else if (*p == '*' && st.block != DYAD__NONE && memchr(p, '[', (size_t)(pe - p))) {
+      /* "* (TO QUESTION) [110]": a pattern whose '-' was forgotten */
+      dyad__db_diag(d, DYAD_DIAG_WARNING, L.line, (long)(p - cl.s) + 1,
+                    "pattern line without its leading '-'; read as a pattern");
       pattern_line(d, &st, cl.s, p, pe, cl.comment, cl.comment_end, L.line);
       st.in_synset = 0;
     } else if (*p == '+' && st.in_synset) {
