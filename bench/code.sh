@@ -34,6 +34,13 @@ report() { # label, stderr file, seconds
 
 /usr/bin/time -v "$DYAD" code --quiet --config "$PH" "$CORPUS" >"$tmp/e2e.jsonl" 2>"$tmp/e2e.err"
 report "$tmp/e2e" "end to end (JSONL in, JSONL out)"
+# The same with every sentence tagged and parsed (by default the parser
+# skips sentences that cannot yield an event); the events must not differ.
+/usr/bin/time -v "$DYAD" code --quiet --parse-all --config "$PH" "$CORPUS" \
+  >"$tmp/e2e-all.jsonl" 2>"$tmp/e2e-all.err"
+report "$tmp/e2e-all" "end to end, --parse-all"
+cmp -s "$tmp/e2e.jsonl" "$tmp/e2e-all.jsonl" ||
+  echo "WARNING: --parse-all gives different events" >&2
 
 "$DYAD" parse --quiet "$CORPUS" >"$tmp/reuters.conllu" 2>/dev/null
 /usr/bin/time -v "$DYAD" code --quiet --config "$PH" --parse given "$tmp/reuters.conllu" \

@@ -51,7 +51,7 @@ static int on_doc(dyad_doc *gold, void *user) {
   const char *text = dyad_doc_text(gold, &len);
   dyad_doc *sys = NULL;
   int stop = 0;
-  dyad_annotate_options ao = {cli_print_diag, c->in};
+  dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = c->in};
   if (dyad_text_segment(gold, &to) != DYAD_OK ||
       dyad_doc_new(dyad_doc_id(gold), NULL, text, len, &sys) != DYAD_OK ||
       dyad_text_segment(sys, &to) != DYAD_OK ||

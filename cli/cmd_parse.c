@@ -48,7 +48,7 @@ typedef struct {
 static int parse_doc(dyad_doc *doc, void *user) {
   parse_ctx *c = user;
   dyad_text_options to = {cli_print_diag, c->in};
-  dyad_annotate_options ao = {cli_print_diag, c->in};
+  dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = c->in};
   int stop = 0;
   dyad_status st = dyad_text_segment(doc, &to);
   if (st == DYAD_OK) st = dyad_annotate(c->m, doc, &ao);
@@ -136,7 +136,7 @@ typedef struct {
 
 static int eval_doc(dyad_doc *doc, void *user) {
   eval_ctx *e = user;
-  dyad_annotate_options ao = {cli_print_diag, e->in};
+  dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = e->in};
   dyad_status st = dyad_eval_doc(e->m, doc, &e->c, &ao);
   dyad_doc_free(doc);
   if (st != DYAD_OK) fprintf(stderr, "dyad eval-parse: %s\n", dyad_strerror(st));

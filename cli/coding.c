@@ -14,7 +14,11 @@ const char coding_help[] =
     "  --petrarch-negation  negated events become CAMEO 12x refusals, as\n"
     "                     PETRARCH-2 codes them\n"
     "  --max-events N     events per sentence at most (default 64)\n"
-    "  --all-units        also code headlines, datelines and captions\n";
+    "  --all-units        also code headlines, datelines and captions\n"
+    "  --parse-all        tag and parse every sentence; by default dyad's own\n"
+    "                     parser skips those that cannot yield an event (no\n"
+    "                     discard phrase, actor or agent phrases at fewer than\n"
+    "                     two words); the events are the same either way\n";
 
 void coding_print_help(const char *command_help) {
   fputs(command_help, stdout);
@@ -57,6 +61,10 @@ int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
   }
   if (!strcmp(a, "--petrarch-negation")) {
     cs->copts.petrarch_negation = 1;
+    return 1;
+  }
+  if (!strcmp(a, "--parse-all")) {
+    cs->parse_all = 1;
     return 1;
   }
   if (!strcmp(a, "--all-units")) {
@@ -154,8 +162,18 @@ dyad_status coding_run(coding_setup *cs, dyad_doc **docp, const dyad_event **ev,
     dyad_status s = dyad_text_segment(doc, &to);
     if (s) return s;
     if ((s = load_model(cs))) return s;
-    dyad_annotate_options ao = {cli_print_diag, cs->in};
-    if ((s = dyad_annotate(cs->model, doc, &ao))) return s;
+    dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = cs->in};
+    unsigned char *need = NULL;
+    if (explain != 1 && !cs->parse_all) {
+      /* Tag and parse only what the coder will read. */
+      size_t ns = dyad_doc_sentence_count(doc);
+      if (!(need = malloc(ns ? ns : 1))) return DYAD_ENOMEM;
+      dyad_coder_select(cs->coder, doc, need);
+      ao.only = need;
+    }
+    s = dyad_annotate(cs->model, doc, &ao);
+    free(need);
+    if (s) return s;
   } else {
     dyad_text_options to = {cli_print_diag, cs->in};
     dyad_status s = dyad_text_segment(doc, &to); /* fills folds */

@@ -18,6 +18,7 @@ typedef struct coding_setup {
   parse_mode parse;
   dyad_coder_options copts;
   int include_given;        /* --include was given */
+  int parse_all;            /* --parse-all: annotate sentences the coder skips */
   /* loaded */
   dyad_dict *dict;
   dyad_cameo *codes;

@@ -306,6 +306,10 @@ DYAD_API dyad_status dyad_model_default_path(char *buf, size_t size);
 typedef struct dyad_annotate_options {
   dyad_diag_fn diag;
   void *diag_user;
+  /* Optional, one byte per sentence: annotate sentence i only if only[i]
+   * is non-zero (the others keep their tokens untagged).  NULL: all.  See
+   * dyad_coder_select. */
+  const unsigned char *only;
 } dyad_annotate_options;
 
 /* Fills upos, xpos, lemma, head and deprel of every token of every
@@ -565,6 +569,18 @@ DYAD_API void dyad_coder_free(dyad_coder *coder);
  * the doc (freed with it); *events may be NULL when *n is 0. */
 DYAD_API dyad_status dyad_code_doc(const dyad_coder *coder, dyad_doc *doc,
                                    const dyad_event **events, size_t *n);
+/* Marks the sentences of a segmented doc (tokens and folds, no tags or
+ * trees needed) that can yield an event: need[i] = 1 if sentence i is coded
+ * at all (see code_all_units) and holds either a discard phrase or actor
+ * or agent phrases starting at two or more token positions; 0 otherwise.
+ * An event needs a source and a target with different codes, each from a
+ * phrase of its own sentence, so the others cannot yield one, and
+ * dyad_code_doc skips them whether or not they are parsed.  need has
+ * dyad_doc_sentence_count(doc) bytes.  Returns the number marked.  Used to
+ * tag and parse only what the coder will read
+ * (dyad_annotate_options.only). */
+DYAD_API size_t dyad_coder_select(const dyad_coder *coder, const dyad_doc *doc,
+                                  unsigned char *need);
 /* The same, writing a readable trace of every decision (actors found,
  * verbs, patterns tried, flags, events) to `write`. */
 DYAD_API dyad_status dyad_code_explain(const dyad_coder *coder, dyad_doc *doc,

@@ -199,6 +199,15 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
       continue;
     if (nc < 24) cand[nc++] = c;
   }
+  /* "marched very close to the border with Mordor", "stayed loyal to X":
+   * the obliques of an adjective the verb predicates. */
+  DYAD__FOR_CHILDREN(t, v, a) {
+    if (t->rel[a] != DYAD__R_XCOMP || t->is_verb[a]) continue;
+    DYAD__FOR_CHILDREN(t, a, c) {
+      if (t->rel[c] == DYAD__R_OBL && dyad__tree_child(t, c, DYAD__R_CASE) >= 0 && nc < 24)
+        cand[nc++] = c;
+    }
+  }
   /* "together with Gondor", and a parser's "contribute ... yennyen(ADV)
    * to Australia": obliques below the verb's adverbs come last. */
   DYAD__FOR_CHILDREN(t, v, a) {
@@ -945,6 +954,30 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
   return st == DYAD_END ? DYAD_OK : st; /* the cap ends the sentence, not the story */
 }
 
+/* 1 if sentence s can yield an event (dyad_coder_select). */
+static int codable(const dyad_coder *c, const dyad_sentence *s) {
+  const dyad_dict *d = c->dict;
+  if (!c->o.code_all_units && s->kind != DYAD_SENT_TEXT) return 0;
+  int starts = 0;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dyad__dict_match m;
+    if (dyad__dict_match_at(d, s->tokens, s->ntokens, i, DYAD__K_ACTOR | DYAD__K_AGENT, 0, &m,
+                            1) &&
+        ++starts >= 2)
+      return 1;
+    if (dyad__dict_match_at(d, s->tokens, s->ntokens, i, DYAD__K_DISCARD, DYAD__MATCH_LONGEST,
+                            &m, 1))
+      return 1;
+  }
+  return 0;
+}
+
+size_t dyad_coder_select(const dyad_coder *c, const dyad_doc *doc, unsigned char *need) {
+  size_t k = 0;
+  for (size_t i = 0; i < doc->nsents; i++) k += need[i] = (unsigned char)codable(c, &doc->sents[i]);
+  return k;
+}
+
 static dyad_status code_all(const dyad_coder *c, dyad_doc *doc, dyad__trace_fn trace,
                             void *tu) {
   doc->nevents = 0;
@@ -953,6 +986,14 @@ static dyad_status code_all(const dyad_coder *c, dyad_doc *doc, dyad__trace_fn t
     const dyad_sentence *s = &doc->sents[i];
     if (!c->o.code_all_units && s->kind != DYAD_SENT_TEXT) {
       if (trace) trace(tu, "sentence %zu: not coded (%s)\n", i, dyad_sentence_kind_name(s->kind));
+      continue;
+    }
+    if (!codable(c, s)) {
+      if (trace) {
+        trace(tu, "sentence %zu: %s\n", i, s->text);
+        trace(tu, "  not coded: no discard phrase, and actor or agent phrases start at fewer\n"
+                  "  than two words (an event needs a source and a target)\n");
+      }
       continue;
     }
     dyad_status st = code_sentence(c, doc, (uint32_t)i, trace, tu);

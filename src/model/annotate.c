@@ -121,6 +121,7 @@ dyad_status dyad_annotate(const dyad_model *m, dyad_doc *doc,
                           const dyad_annotate_options *opts) {
   if (!m || !doc) return DYAD_EINVAL;
   for (size_t i = 0; i < doc->nsents; i++) {
+    if (opts && opts->only && !opts->only[i]) continue;
     dyad_status st = annotate_sentence(m, doc, &doc->sents[i], opts);
     if (st != DYAD_OK) return st;
   }

@@ -186,7 +186,44 @@ TEST(threads_share_a_coder) {
   dyad_dict_free(d);
 }
 
+/* dyad_coder_select: which sentences the coder can get an event from, on
+ * tokens alone (the tags and trees below are never looked at). */
+TEST(select_needs_two_phrases_or_a_discard) {
+  static const char discards[] = "+FOOTBALL_MATCH\n";
+  static const char doc_text[] =
+      "# newdoc id = s\n"
+      ROW(1, "Russia", "_", "_", "_", 0, "root") ROW(2, "attacked", "_", "_", "_", 1, "dep")
+      ROW(3, "Syria", "_", "_", "_", 1, "dep") "\n"                /* two actors: yes */
+      ROW(1, "Russia", "_", "_", "_", 0, "root") ROW(2, "slept", "_", "_", "_", 1, "dep") "\n"
+      ROW(1, "Russia", "_", "_", "_", 0, "root") ROW(2, "lost", "_", "_", "_", 1, "dep")
+      ROW(3, "a", "_", "_", "_", 1, "dep") ROW(4, "football", "_", "_", "_", 1, "dep")
+      ROW(5, "match", "_", "_", "_", 1, "dep") "\n"               /* a story discard: yes */
+      ROW(1, "Nothing", "_", "_", "_", 0, "root") ROW(2, "happened", "_", "_", "_", 1, "dep") "\n";
+  dyad_dict *d = NULL;
+  dyad_dict_options o = {NULL, NULL, 0};
+  CHECK_INT(dyad__dict_builder_new(&o, &d), DYAD_OK);
+  CHECK_INT(dyad__dict_read(d, DYAD_DICT_ACTORS, "actors", actors_txt, sizeof actors_txt - 1), DYAD_OK);
+  CHECK_INT(dyad__dict_read(d, DYAD_DICT_DISCARDS, "discards", discards, sizeof discards - 1), DYAD_OK);
+  CHECK_INT(dyad__dict_finish(d), DYAD_OK);
+  dyad_coder *c = NULL;
+  CHECK_INT(dyad_coder_new(d, NULL, NULL, &c), DYAD_OK);
+  dyad_doc *doc = parse_doc(doc_text);
+  CHECK(doc != NULL);
+  CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK); /* folds */
+  CHECK_INT(dyad_doc_sentence_count(doc), 4);
+  unsigned char need[4] = {9, 9, 9, 9};
+  CHECK_INT(dyad_coder_select(c, doc, need), 2);
+  CHECK_INT(need[0], 1);
+  CHECK_INT(need[1], 0);
+  CHECK_INT(need[2], 1);
+  CHECK_INT(need[3], 0);
+  dyad_doc_free(doc);
+  dyad_coder_free(c);
+  dyad_dict_free(d);
+}
+
 int main(void) {
+  RUN(select_needs_two_phrases_or_a_discard);
   RUN(threads_share_a_coder);
   RUN(relations_v1_and_v2);
   RUN(flags);
