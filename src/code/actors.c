@@ -53,6 +53,30 @@ static int last_word_exact(dyad__sent *x, const dyad__dict_entry *e, int tok) {
   return strcmp(want, f) == 0;
 }
 
+/* A one-word agent used as an adjective of a word that names no one: "a
+ * general strike", "the Islamic republic", "military exercises".  It
+ * qualifies a thing, not a person, and is no actor ("military officials"
+ * keeps its agent: "officials" is one too). */
+static int adjective_agent(dyad__sent *x, const dyad__dict_match *mt) {
+  const dyad__tree *t = &x->t;
+  if (mt->end - mt->start != 1) return 0;
+  int w = (int)mt->start;
+  if (x->dict->entries[mt->entry].kind != DYAD__K_AGENT) return 0;
+  if (strcmp(t->tok[w].upos, "ADJ") || t->rel[w] != DYAD__R_AMOD) return 0;
+  int h = t->head[w];
+  if (h < 0 || !strcmp(t->tok[h].upos, "PROPN")) return 0;
+  /* "a militant group", "the rebel movement": collectives of people */
+  static const char *const people[] = {"group", "movement", "organization", "organisation",
+                                       "faction", "party", "militia", "force", "wing", "cell",
+                                       "network", "coalition", "alliance", "community",
+                                       "member", "supporter", "fighter", "unit", NULL};
+  for (int i = 0; people[i]; i++)
+    if (dyad__tok_is(&t->tok[h], people[i])) return 0;
+  dyad__dict_match m2;
+  return !dyad__dict_match_at(x->dict, x->s->tokens, (size_t)t->n, (size_t)h,
+                              DYAD__K_ACTOR | DYAD__K_AGENT, 0, &m2, 1);
+}
+
 int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
   int n = x->t.n;
   x->m = dyad__arena_alloc(a, (size_t)(n ? n : 1) * sizeof *x->m);
@@ -82,6 +106,10 @@ int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
     }
     if (best < 0) {
       i++;
+      continue;
+    }
+    if (adjective_agent(x, &out[best])) {
+      i = (int)out[best].end;
       continue;
     }
     dyad__mention *m = &x->m[x->nm];
