@@ -64,7 +64,7 @@ static int adjective_agent(dyad__sent *x, const dyad__dict_match *mt) {
   if (x->dict->entries[mt->entry].kind != DYAD__K_AGENT) return 0;
   if (strcmp(t->tok[w].upos, "ADJ") || t->rel[w] != DYAD__R_AMOD) return 0;
   int h = t->head[w];
-  if (h < 0 || !strcmp(t->tok[h].upos, "PROPN")) return 0;
+  if (h < 0 || (t->tok[h].form[0] >= 'A' && t->tok[h].form[0] <= 'Z')) return 0; /* a name */
   /* "a militant group", "the rebel movement": collectives of people */
   static const char *const people[] = {"group", "movement", "organization", "organisation",
                                        "faction", "party", "militia", "force", "wing", "cell",
