@@ -162,7 +162,9 @@ dyad_status coding_run(coding_setup *cs, dyad_doc **docp, const dyad_event **ev,
     dyad_status s = dyad_text_segment(doc, &to);
     if (s) return s;
     if ((s = load_model(cs))) return s;
-    dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = cs->in};
+    /* The dictionaries' names guide the tagger (dyad_coder_names). */
+    dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = cs->in,
+                                .names = dyad_coder_names, .names_user = cs->coder};
     unsigned char *need = NULL;
     if (explain != 1 && !cs->parse_all) {
       /* Tag and parse only what the coder will read. */

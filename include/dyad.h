@@ -310,6 +310,15 @@ typedef struct dyad_annotate_options {
    * is non-zero (the others keep their tokens untagged).  NULL: all.  See
    * dyad_coder_select. */
   const unsigned char *only;
+  /* Optional: called for each sentence after tagging and before parsing,
+   * with names[0..ntokens) zeroed; the callee sets names[i] = 1 for each
+   * token known to belong to a name (an actor phrase of a dictionary:
+   * dyad_coder_names).  A capitalized token so marked that the tagger
+   * called a common noun, a verb, an adverb or a function word ("Calenardhon
+   * welcomed", "Ethiopia departs") is re-tagged PROPN/NNP (NNPS if it was
+   * NNS) before the parser reads it. */
+  void (*names)(void *user, const dyad_sentence *s, unsigned char *names);
+  void *names_user;
 } dyad_annotate_options;
 
 /* Fills upos, xpos, lemma, head and deprel of every token of every
@@ -581,6 +590,10 @@ DYAD_API dyad_status dyad_code_doc(const dyad_coder *coder, dyad_doc *doc,
  * (dyad_annotate_options.only). */
 DYAD_API size_t dyad_coder_select(const dyad_coder *coder, const dyad_doc *doc,
                                   unsigned char *need);
+/* Marks names[i] = 1 for every token of sentence s inside an actor phrase
+ * of the coder's dictionaries (longest match; agents are not names).  The
+ * signature fits dyad_annotate_options.names, with the coder as user. */
+DYAD_API void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names);
 /* The same, writing a readable trace of every decision (actors found,
  * verbs, patterns tried, flags, events) to `write`. */
 DYAD_API dyad_status dyad_code_explain(const dyad_coder *coder, dyad_doc *doc,

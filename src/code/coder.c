@@ -972,6 +972,20 @@ static int codable(const dyad_coder *c, const dyad_sentence *s) {
   return 0;
 }
 
+void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names) {
+  const dyad_coder *c = coder;
+  for (size_t i = 0; i < s->ntokens;) {
+    dyad__dict_match m;
+    if (!dyad__dict_match_at(c->dict, s->tokens, s->ntokens, i, DYAD__K_ACTOR,
+                             DYAD__MATCH_LONGEST, &m, 1)) {
+      i++;
+      continue;
+    }
+    for (uint32_t w = m.start; w < m.end; w++) names[w] = 1;
+    i = m.end > i ? m.end : i + 1;
+  }
+}
+
 size_t dyad_coder_select(const dyad_coder *c, const dyad_doc *doc, unsigned char *need) {
   size_t k = 0;
   for (size_t i = 0; i < doc->nsents; i++) k += need[i] = (unsigned char)codable(c, &doc->sents[i]);

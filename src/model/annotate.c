@@ -19,6 +19,41 @@ static const char *dup(dyad_doc *doc, const char *s) {
   return dyad__doc_strndup(doc, s, strlen(s));
 }
 
+static int label_index(const dyad__labels *l, const char *name) {
+  for (uint32_t i = 0; i < l->n; i++)
+    if (!strcmp(l->name[i], name)) return (int)i;
+  return -1;
+}
+
+/* Dictionary names the tagger missed become proper nouns (see
+ * dyad_annotate_options.names): their tags are fixed for the tagger's
+ * passes.  Returns the number fixed. */
+static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__word *w,
+                     uint32_t *fixed, const dyad_annotate_options *o) {
+  static const char *const common[] = {"NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
+                                       "RB", "IN", "MD", "GW", "FW", "UH", "ADD", "XX",
+                                       "NFP", "LS", NULL};
+  unsigned char *names = calloc(s->ntokens ? s->ntokens : 1, 1);
+  if (!names) return 0; /* a hint only: without it the tags stand */
+  int nfixed = 0;
+  o->names(o->names_user, s, names);
+  int propn = label_index(&m->upos, "PROPN"), nnp = label_index(&m->xpos, "NNP"),
+      nnps = label_index(&m->xpos, "NNPS");
+  for (uint32_t i = 0; i < s->ntokens && propn >= 0 && nnp >= 0; i++) {
+    const char *f = s->tokens[i].form;
+    if (!names[i] || !(f[0] >= 'A' && f[0] <= 'Z')) continue;
+    const char *x = m->xpos.name[w[i].xpos];
+    int hit = 0;
+    for (int k = 0; common[k] && !hit; k++) hit = !strcmp(x, common[k]);
+    if (!hit) continue;
+    int to = !strcmp(x, "NNS") && nnps >= 0 ? nnps : nnp;
+    fixed[i] = 1 + ((uint32_t)propn << 16 | (uint32_t)to);
+    nfixed++;
+  }
+  free(names);
+  return nfixed;
+}
+
 static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
                                      dyad_sentence *s, const dyad_annotate_options *o) {
   uint32_t n = s->ntokens;
@@ -48,6 +83,10 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
   tag.fixed = fixed;
   dyad__scorer tag2 = {&m->tagger2, NULL, m->tagger2.nclasses, NULL, fixed};
   dyad__tag(&tag, m->upos.n, &m->upos, &m->xpos, w + 1, n, NULL, NULL, NULL);
+  /* Names the tagger missed are fixed, and the first pass run again so
+   * that their neighbours see them ("Calenardhon welcomed"). */
+  if (o && o->names && fix_names(m, s, w + 1, fixed, o))
+    dyad__tag(&tag, m->upos.n, &m->upos, &m->xpos, w + 1, n, NULL, NULL, NULL);
   for (uint32_t i = 1; i <= n; i++) right[i - 1] = w[i].xpos_h;
   dyad__tag(&tag2, m->upos.n, &m->upos, &m->xpos, w + 1, n, right, NULL, NULL);
   for (uint32_t i = 0; i < n; i++) {

@@ -329,6 +329,52 @@ TEST(conllu_round_trip) {
   dyad_doc_free(a);
 }
 
+/* dyad_annotate_options.names: a capitalized word marked as a name that
+ * the tagger called a common noun, verb, adverb or function word comes out
+ * PROPN/NNP(S); every other word marked keeps the tag it had. */
+static void mark_capitalized(void *user, const dyad_sentence *s, unsigned char *names) {
+  (void)user;
+  for (uint32_t i = 0; i < s->ntokens; i++) names[i] = s->tokens[i].form[0] >= 'A' && s->tokens[i].form[0] <= 'Z';
+}
+
+TEST(annotate_name_hints) {
+  if (!model_bytes) return;
+  dyad_model *m = NULL;
+  CHECK_INT(dyad_model_load_memory(model_bytes, model_len, NULL, NULL, &m), DYAD_OK);
+  if (!m) return;
+  static const char text[] =
+      "# newdoc id = names\n"
+      "1\tZorblat\t_\t_\t_\t_\t_\t_\t_\t_\n2\tAttacked\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tThe\t_\t_\t_\t_\t_\t_\t_\t_\n4\tRebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "5\tIn\t_\t_\t_\t_\t_\t_\t_\t_\n6\tQuxville\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+  dyad_doc *plain = conllu_doc(text), *hinted = conllu_doc(text);
+  CHECK(plain && hinted);
+  if (plain && hinted) {
+    CHECK_INT(dyad_annotate(m, plain, NULL), DYAD_OK);
+    dyad_annotate_options o = {.names = mark_capitalized};
+    CHECK_INT(dyad_annotate(m, hinted, &o), DYAD_OK);
+    const dyad_sentence *a = dyad_doc_sentence(plain, 0), *b = dyad_doc_sentence(hinted, 0);
+    static const char *const common[] = {"NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
+                                         "RB", "IN", "MD", "GW", "FW", "UH", "ADD", "XX",
+                                         "NFP", "LS", NULL};
+    int changed = 0;
+    for (uint32_t i = 0; i < a->ntokens; i++) {
+      int was_common = 0;
+      for (int k = 0; common[k]; k++) was_common |= !strcmp(a->tokens[i].xpos, common[k]);
+      if (was_common) {
+        changed++;
+        CHECK_STR(b->tokens[i].upos, "PROPN");
+        CHECK(!strcmp(b->tokens[i].xpos, "NNP") || !strcmp(b->tokens[i].xpos, "NNPS"));
+      }
+    }
+    CHECK(changed > 0); /* "In" at least is a function word */
+    CHECK(valid_tree(b));
+  }
+  dyad_doc_free(plain);
+  dyad_doc_free(hinted);
+  dyad_model_free(m);
+}
+
 int main(void) {
   snprintf(tb_path, sizeof tb_path, "/tmp/dyad-test-tb-%ld.conllu", (long)getpid());
   snprintf(m1_path, sizeof m1_path, "/tmp/dyad-test-m1-%ld.model", (long)getpid());
@@ -341,6 +387,7 @@ int main(void) {
   RUN(training_is_deterministic);
   RUN(load_errors);
   RUN(annotate_odd_sentences);
+  RUN(annotate_name_hints);
   RUN(conllu_round_trip);
   RUN(shared_model_threads);
   unlink(tb_path);
