@@ -372,6 +372,19 @@ static int apply_transforms(const dyad_coder *c, dyad_doc *doc, dyad__sent *x, c
       ev.target_start = b->start;
       ev.target_end = b->end;
       ev.code = strcmp(oc, "Q") ? oc : le->code;
+      char cb[8];
+      if ((le->flags & DYAD__FLAG_FUTURE) && is && up && !strcmp(is, up)) {
+        /* "Obama said he will attack Iraq": a speaker announcing its own
+         * act to come threatens (13x) or states an intent (03x); a claim
+         * of responsibility (015) is for acts done. */
+        int conflict = (le->code[0] - '0') * 10 + (le->code[1] - '0') >= 10;
+        const char *kc =
+            dyad__combine(conflict ? "130" : "030", le->code, cb, code_exists, (void *)c->codes);
+        ev.code = kc ? kc : conflict ? "130" : "030";
+        if (x->trace)
+          x->trace(x->trace_user, "    the lower event is the speaker's own, to come: %s\n",
+                   conflict ? "a threat" : "an intent");
+      }
       ev.verb = span_text(doc, s, hit->start, hit->end);
       ev.verb_start = s->tokens[hit->start].start;
       ev.verb_end = s->tokens[hit->end - 1].end;
