@@ -154,7 +154,7 @@ dyad_status coding_run(coding_setup *cs, dyad_doc **docp, const dyad_event **ev,
     dyad_status s = dyad_text_segment(doc, &to);
     if (s) return s;
     if ((s = load_model(cs))) return s;
-    dyad_annotate_options ao = {cli_print_diag, cs->in};
+    dyad_annotate_options ao = {cli_print_diag, cs->in, 0};
     if ((s = dyad_annotate(cs->model, doc, &ao))) return s;
   } else {
     dyad_text_options to = {cli_print_diag, cs->in};

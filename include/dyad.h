@@ -306,6 +306,8 @@ DYAD_API dyad_status dyad_model_default_path(char *buf, size_t size);
 typedef struct dyad_annotate_options {
   dyad_diag_fn diag;
   void *diag_user;
+  int beam;                 /* parser beam width: 0 = the model's default,
+                               1 = greedy (fastest), N = N items */
 } dyad_annotate_options;
 
 /* Fills upos, xpos, lemma, head and deprel of every token of every
@@ -324,6 +326,10 @@ typedef struct dyad_train_options {
   int tagger_epochs;        /* 0: default */
   int parser_epochs;        /* 0: default */
   size_t max_sentences;     /* 0: all; else the first N (tests) */
+  int beam;                 /* parser beam width for training (and the
+                               model's default for parsing): 0 = the
+                               default (DYAD_TRAIN_BEAM in train.c), 1 =
+                               greedy with the dynamic oracle */
   double min_weight;        /* features whose largest averaged weight is
                                below this are left out of the file (size);
                                0: the default, 1.0 */

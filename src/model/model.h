@@ -92,6 +92,7 @@ struct dyad_model {
   dyad__labels upos, xpos, deprel;
   int root_label;  /* id of "root", -1 if the treebank had none */
   int dep_label;   /* label for attachments the parser did not make */
+  uint32_t beam;   /* default beam width (meta "beam=N"; 1 when absent) */
   dyad__pmodel tagger, tagger2, labeler;
   dyad__pdense parser;
   dyad__strmap lemexc, lemrule, tagdict;
@@ -160,11 +161,12 @@ typedef struct dyad__parse_train {
 } dyad__parse_train;
 
 /* Parses words w[1..n] (w[0] is ROOT's slot, unused), writing head[1..n]
- * and label[1..n].  With tr and gold set, trains on the sentence using the
- * dynamic oracle.  Returns 0, -1 on OOM. */
+ * and label[1..n], with a beam of the given width (0 or 1: greedy).  With
+ * tr and gold set, trains on the sentence: greedy, with the dynamic oracle;
+ * beam, with max-violation updates.  Returns 0, -1 on OOM. */
 int dyad__parse(const dyad_model *m, const dyad__scorer *parser,
                 const dyad__scorer *labeler, const dyad__word *w, uint32_t n,
-                int32_t *head, uint8_t *label, dyad__parse_train *tr,
+                int32_t *head, uint8_t *label, uint32_t beam, dyad__parse_train *tr,
                 const dyad__parse_gold *gold);
 
 /* model.c helpers for the trainer. */

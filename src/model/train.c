@@ -23,6 +23,8 @@
 /* Pruning features whose weights all stay below this keeps the model
  * under 30 MB; see docs/parser.md for the size/accuracy measurements. */
 #define DEFAULT_MIN_WEIGHT 1.0f
+/* Parser beam width for training, and the model's default for parsing. */
+#define DEFAULT_BEAM 8
 
 typedef struct {
   uint32_t n;
@@ -298,6 +300,8 @@ dyad_status dyad_train(const dyad_train_options *o, const char *out_path) {
   uint64_t rng = o->seed ? o->seed : 1;
   int te = o->tagger_epochs > 0 ? o->tagger_epochs : DEFAULT_TAGGER_EPOCHS;
   int pe = o->parser_epochs > 0 ? o->parser_epochs : DEFAULT_PARSER_EPOCHS;
+  uint32_t beam = o->beam > 0 ? (uint32_t)o->beam : DEFAULT_BEAM;
+  if (beam > DYAD_MAX_BEAM) beam = DYAD_MAX_BEAM;
   dyad__ptrain *tagger = NULL, *tagger2 = NULL, *parser = NULL, *labeler = NULL;
   uint64_t *right = NULL;
   dyad__buf sec[11];
@@ -449,7 +453,7 @@ dyad_status dyad_train(const dyad_train_options *o, const char *out_path) {
       uint8_t *l2 = realloc(label, (size_t)x->n + 1);
       if (l2) label = l2;
       dyad__parse_gold g = {x->head, x->label};
-      if (!h2 || !l2 || dyad__parse(&m, &psc, &lsc, x->w, x->n, head, label, &tr, &g)) {
+      if (!h2 || !l2 || dyad__parse(&m, &psc, &lsc, x->w, x->n, head, label, beam, &tr, &g)) {
         free(head);
         free(label);
         st = DYAD_ENOMEM;
@@ -459,8 +463,9 @@ dyad_status dyad_train(const dyad_train_options *o, const char *out_path) {
       words += x->n;
     }
     say(o, DYAD_DIAG_NOTE, NULL,
-        "parser epoch %d: train UAS %.2f%%, %.2f%% wrong moves, %zu + %zu features",
+        "parser epoch %d: train UAS %.2f%%, %.2f%% wrong %s, %zu + %zu features",
         e + 1, 100.0 * uas / words, 100.0 * tr.errors / (tr.moves ? tr.moves : 1),
+        beam > 1 ? "sentences (updates)" : "moves",
         dyad__pt_features(parser), dyad__pt_features(labeler));
   }
   free(head);
@@ -473,10 +478,10 @@ dyad_status dyad_train(const dyad_train_options *o, const char *out_path) {
   if (dyad__buf_printf(&sec[0],
                        "format=%u\ntrain=%s\ntrain_sentences=%zu\ntrain_words=%zu\n"
                        "seed=%llu\ntagger_epochs=%d\nparser_epochs=%d\n"
-                       "min_weight=%.3f\n",
+                       "min_weight=%.3f\nbeam=%u\n",
                        DYAD__MODEL_VERSION, base, t.ns, t.nw,
                        (unsigned long long)(o->seed ? o->seed : 1), te, pe,
-                       (double)prune) ||
+                       (double)prune, beam) ||
       dyad__buf_putc(&sec[0], '\0') || put_labels(&sec[1], &t.upos) ||
       put_labels(&sec[2], &t.xpos) || put_labels(&sec[3], &t.deprel) ||
       dyad__pt_write(tagger, prune, &sec[4]) || dyad__pt_write_dense(parser, prune, &sec[5]) ||

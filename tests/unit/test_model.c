@@ -212,7 +212,7 @@ TEST(annotate_odd_sentences) {
   CHECK_INT(dyad_doc_sentence_count(doc), 1);
   CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK);
   ndiag = 0;
-  dyad_annotate_options ao = {count_diag, NULL};
+  dyad_annotate_options ao = {count_diag, NULL, 0};
   CHECK_INT(dyad_annotate(m, doc, &ao), DYAD_OK);
   CHECK_INT(ndiag, 1);
   CHECK(strstr(last_msg, "pieces") != NULL);
