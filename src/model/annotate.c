@@ -71,6 +71,7 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
   dyad__scorer lab = {&m->labeler, NULL, m->deprel.n, NULL, NULL};
   uint32_t beam = o && o->beam > 0 ? (uint32_t)o->beam : m->beam;
   if (beam > DYAD_MAX_BEAM) beam = DYAD_MAX_BEAM;
+  if (beam > 1 && m->parserb.nslots) par.pd = &m->parserb;
   /* Pieces of at most DYAD_MAX_SENTENCE_WORDS words; the root of each
    * later piece hangs from the root of the first. */
   int32_t first_root = 0;

@@ -254,6 +254,9 @@ static dyad_status model_open(dyad_model *m, const unsigned char *data, size_t l
   find_section(data, nsec, "parser", &s);
   if (load_pdense(&m->parser, s))
     return fail(c, DYAD_ECORRUPT, "bad parser table");
+  m->parserb.nslots = 0;
+  if (find_section(data, nsec, "parserb", &s) && load_pdense(&m->parserb, s))
+    return fail(c, DYAD_ECORRUPT, "bad beam parser table");
   find_section(data, nsec, "labeler", &s);
   if (load_ptable(&m->labeler, s, m->deprel.n))
     return fail(c, DYAD_ECORRUPT, "bad labeler table");

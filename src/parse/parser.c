@@ -614,17 +614,18 @@ static int parse_beam(const dyad_model *m, const dyad__scorer *parser,
     }
     dyad__pt_tick(tr->parser);
     /* The labeler learns along the gold moves. */
+    const uint8_t *lm = gm; /* (the predicted path instead: -0.5 UAS) */
     pstate_free(&gs);
     if (pstate_init(&gs, n)) goto out;
     for (uint32_t t = 0; t < T; t++) {
       int lab = -1;
-      if (gm[t] == DYAD__LEFT || gm[t] == DYAD__RIGHT) {
+      if (lm[t] == DYAD__LEFT || lm[t] == DYAD__RIGHT) {
         int32_t h, d;
-        arc_of(&gs, gm[t], &h, &d);
+        arc_of(&gs, lm[t], &h, &d);
         lab = choose_label(m, labeler, &c, &gs, h, d, gold, tr, scores);
         if (lab < 0) goto out;
       }
-      apply(&gs, gm[t], lab);
+      apply(&gs, lm[t], lab);
     }
   }
   rc = 0;
