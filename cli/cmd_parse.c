@@ -120,12 +120,15 @@ static const char train_help[] =
     "  --seed N            shuffling and exploration seed (default 1)\n"
     "  --tagger-epochs N   (default 10)\n"
     "  --parser-epochs N   (default 15)\n"
-    "  --beam N            parser beam width, for training and as the model's\n"
-    "                      default for parsing (default 8; 1: greedy parser\n"
-    "                      trained with the dynamic oracle)\n"
+    "  --beam N            parser beam width for training, and the model's\n"
+    "                      default for parsing (default 8).  N > 1: the model\n"
+    "                      gets a greedy table (dynamic oracle, for --beam 1)\n"
+    "                      and a beam-trained table; 1: the greedy one only\n"
     "  --max-sentences N   train on the first N sentences only\n"
     "  --min-weight W      leave out features whose weights all stay below W\n"
     "                      (default 1.0; smaller: larger model)\n"
+    "  --parser-min-weight W  the same for the parser's transition tables\n"
+    "                      (default: --min-weight if given, else 1.0)\n"
     "  --quiet             no progress notes\n";
 
 static void print_eval(const char *what, const dyad_eval_counts *c) {
@@ -199,6 +202,14 @@ int cmd_train(int argc, char **argv) {
       char *end;
       o.min_weight = strtod(v, &end);
       if (*end || !*v || o.min_weight < 0) return cli_usage_error("train", "not a weight: '%s'", v);
+      continue;
+    }
+    if ((r = cli_opt(argv[i], "--parser-min-weight", argc, argv, &i, &v))) {
+      if (r < 0) goto missing;
+      char *end;
+      o.parser_min_weight = strtod(v, &end);
+      if (*end || !*v || o.parser_min_weight < 0)
+        return cli_usage_error("train", "not a weight: '%s'", v);
       continue;
     }
     if ((r = cli_beam_opt("train", argc, argv, &i, &o.beam))) {
