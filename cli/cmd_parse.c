@@ -127,8 +127,8 @@ static const char train_help[] =
     "  --max-sentences N   train on the first N sentences only\n"
     "  --min-weight W      leave out features whose weights all stay below W\n"
     "                      (default 1.0; smaller: larger model)\n"
-    "  --parser-min-weight W  the same for the parser's transition tables\n"
-    "                      (default: --min-weight if given, else 1.0)\n"
+    "  --parser-min-weight W  the same for the greedy parser's table (default 1.5)\n"
+    "  --beam-min-weight W  the same for the beam parser's table (default 2.0)\n"
     "  --quiet             no progress notes\n";
 
 static void print_eval(const char *what, const dyad_eval_counts *c) {
@@ -204,14 +204,19 @@ int cmd_train(int argc, char **argv) {
       if (*end || !*v || o.min_weight < 0) return cli_usage_error("train", "not a weight: '%s'", v);
       continue;
     }
-    if ((r = cli_opt(argv[i], "--parser-min-weight", argc, argv, &i, &v))) {
-      if (r < 0) goto missing;
-      char *end;
-      o.parser_min_weight = strtod(v, &end);
-      if (*end || !*v || o.parser_min_weight < 0)
-        return cli_usage_error("train", "not a weight: '%s'", v);
-      continue;
+    static const char *const wopt[] = {"--parser-min-weight", "--beam-min-weight"};
+    double *wdst[] = {&o.parser_min_weight, &o.beam_min_weight};
+    int wmatched = 0;
+    for (int k = 0; k < 2 && !wmatched; k++) {
+      if ((r = cli_opt(argv[i], wopt[k], argc, argv, &i, &v))) {
+        if (r < 0) goto missing;
+        char *end;
+        *wdst[k] = strtod(v, &end);
+        if (*end || !*v || *wdst[k] < 0) return cli_usage_error("train", "not a weight: '%s'", v);
+        wmatched = 1;
+      }
     }
+    if (wmatched) continue;
     if ((r = cli_beam_opt("train", argc, argv, &i, &o.beam))) {
       if (r < 0) return EXIT_USAGE;
       continue;

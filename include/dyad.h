@@ -333,8 +333,10 @@ typedef struct dyad_train_options {
   double min_weight;        /* features whose largest averaged weight is
                                below this are left out of the file (size);
                                0: the default, 1.0 */
-  double parser_min_weight; /* the same for the parser's transition tables;
-                               0: min_weight if set, else the default */
+  double parser_min_weight; /* the same for the greedy transition table;
+                               0: the default, 1.5 */
+  double beam_min_weight;   /* the same for the beam transition table;
+                               0: the default, 2.0 */
   dyad_diag_fn diag;        /* errors in the data, and progress notes */
   void *diag_user;
 } dyad_train_options;

@@ -37,6 +37,7 @@ static dyad_status train(const char *out, uint64_t seed) {
   o.tagger_epochs = 3;
   o.parser_epochs = 3;
   o.min_weight = 1e-4; /* few epochs on easy data: small weights */
+  o.parser_min_weight = o.beam_min_weight = 1e-4;
   return dyad_train(&o, out);
 }
 
@@ -282,7 +283,7 @@ TEST(beam_widths) {
   o.train_path = tb_path;
   o.tagger_epochs = 2;
   o.parser_epochs = 2;
-  o.min_weight = 1e-4;
+  o.min_weight = o.parser_min_weight = 1e-4;
   o.beam = 1;
   CHECK_INT(dyad_train(&o, m3_path), DYAD_OK);
   m = NULL;
