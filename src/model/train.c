@@ -539,28 +539,6 @@ dyad_status dyad_train(const dyad_train_options *o, const char *out_path) {
     goto out;
   }
   say(o, DYAD_DIAG_NOTE, out_path, "model written: %zu bytes", file.len);
-  /* EXPERIMENT: extra files with the parser pruned at other thresholds */
-  if (getenv("DYAD_EXP_PRUNES")) {
-    char *list = strdup(getenv("DYAD_EXP_PRUNES"));
-    for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
-      dyad__buf ps = {0}, pb = {0};
-      if (dyad__pt_write_dense(parser, (float)atof(tok), &ps)) break;
-      if (parserb && dyad__pt_write_dense(parserb, (float)atof(tok), &pb)) break;
-      so[6].data = ps.data;
-      so[6].len = ps.len;
-      so[11].data = pb.data;
-      so[11].len = pb.len;
-      if (!dyad__model_serialize(so, nso, &file)) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s.p%s", out_path, tok);
-        FILE *fq = fopen(path, "wb");
-        if (fq) { fwrite(file.data, 1, file.len, fq); fclose(fq); }
-      }
-      dyad__buf_free(&ps);
-      dyad__buf_free(&pb);
-    }
-    free(list);
-  }
 out:
   for (size_t i = 0; i < t.ns; i++) {
     free(t.s[i].w); free(t.s[i].upos); free(t.s[i].xpos);

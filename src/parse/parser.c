@@ -507,9 +507,8 @@ typedef struct {
  * cost), ties broken LEFT, RIGHT, REDUCE, SHIFT.  For a non-projective tree
  * this is one of the best reachable trees. */
 static int gold_moves(pstate *s, const int32_t *g, uint8_t *gm) {
-  static const int pri0[DYAD__NMOVES] = {DYAD__LEFT, DYAD__RIGHT, DYAD__REDUCE, DYAD__SHIFT};
-  static const int pri1[DYAD__NMOVES] = {DYAD__LEFT, DYAD__RIGHT, DYAD__SHIFT, DYAD__REDUCE};
-  const int *pri = getenv("DYAD_EXP_LAZY") ? pri1 : pri0;
+  /* REDUCE before SHIFT ("eager"): SHIFT first was 0.2 UAS worse. */
+  static const int pri[DYAD__NMOVES] = {DYAD__LEFT, DYAD__RIGHT, DYAD__REDUCE, DYAD__SHIFT};
   uint32_t t = 0;
   while (s->sp || s->i <= s->n) {
     int best = -1, bc = 1 << 30;
