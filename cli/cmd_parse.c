@@ -121,7 +121,7 @@ static const char train_help[] =
     "  --tagger-epochs N   (default 10)\n"
     "  --parser-epochs N   (default 15)\n"
     "  --beam N            parser beam width for training, and the model's\n"
-    "                      default for parsing (default 8).  N > 1: the model\n"
+    "                      default for parsing (default 16).  N > 1: the model\n"
     "                      gets a greedy table (dynamic oracle, for --beam 1)\n"
     "                      and a beam-trained table; 1: the greedy one only\n"
     "  --max-sentences N   train on the first N sentences only\n"

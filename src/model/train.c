@@ -24,7 +24,7 @@
  * under 30 MB; see docs/parser.md for the size/accuracy measurements. */
 #define DEFAULT_MIN_WEIGHT 1.0f
 /* Parser beam width for training, and the model's default for parsing. */
-#define DEFAULT_BEAM 8
+#define DEFAULT_BEAM 16
 /* Pruning of the two transition tables, chosen to keep the model under
  * 30 MB where it costs least (EWT dev, docs/parser.md): the greedy table
  * at 1.5 (UAS 84.05 -> 83.89 against 1.0), the beam table at 2.0 (85.37 ->

@@ -242,7 +242,7 @@ TEST(beam_widths) {
   dyad_model *m = NULL;
   CHECK_INT(dyad_model_load_memory(model_bytes, model_len, NULL, NULL, &m), DYAD_OK);
   if (!m) return;
-  CHECK(strstr(dyad_model_info(m), "\nbeam=8\n") != NULL);
+  CHECK(strstr(dyad_model_info(m), "\nbeam=16\n") != NULL);
   static const char text[] =
       "The rebels attacked the army in Kabul . Police arrested two men on Sunday .";
   int32_t heads[3][32];
@@ -267,11 +267,11 @@ TEST(beam_widths) {
   unsigned char *b = malloc(model_len);
   memcpy(b, model_bytes, model_len);
   unsigned char *p = NULL;
-  for (size_t i = 0; i + 7 <= model_len && !p; i++)
-    if (!memcmp(b + i, "\nbeam=8", 7)) p = b + i;
+  for (size_t i = 0; i + 8 <= model_len && !p; i++)
+    if (!memcmp(b + i, "\nbeam=16", 8)) p = b + i;
   CHECK(p != NULL);
   if (p) {
-    p[6] = '0';
+    p[6] = p[7] = '0'; /* beam=00 */
     uint64_t h = fnv64(b + 32, model_len - 32);
     for (int i = 0; i < 8; i++) b[16 + i] = (unsigned char)(h >> (8 * i));
     CHECK_INT(load_copy(b, model_len), DYAD_ECORRUPT);
