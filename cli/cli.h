@@ -53,6 +53,12 @@ int cli_write_stdout(const char *data, size_t len, void *user);
 int cli_opt(const char *arg, const char *name, int argc, char **argv, int *i,
             const char **value);
 int cli_usage_error(const char *cmd, const char *fmt, const char *arg);
+/* --beam N (1..DYAD_MAX_BEAM): 1 matched (sets *beam), 0 not this option,
+ * -1 bad value (message printed: exit with EXIT_USAGE). */
+int cli_beam_opt(const char *cmd, int argc, char **argv, int *i, int *beam);
+#define CLI_BEAM_HELP                                                         \
+  "  --beam N           parser beam width: 1 is greedy (fastest); default:\n" \
+  "                     the model's (dyad train --beam)\n"
 
 /* Dictionary options shared by the commands that code or look up. */
 typedef struct cli_dict {

@@ -25,6 +25,7 @@ static const char help[] =
     "Options:\n"
     "  --model FILE         tagger/parser model (default: see dyad parse --help)\n"
     "  --no-parse           tokenization figures only\n"
+    "  --beam N             parser beam width (1: greedy; default: the model's)\n"
     "  --system FILE        also write dyad's CoNLL-U output to FILE\n"
     "  --thresholds FILE    check F1 against the lines 'KEY METRIC MIN_F1' of FILE\n"
     "  --key KEY            the KEY of those lines to check (default: ewt-dev)\n"
@@ -38,6 +39,7 @@ typedef struct {
   int failed;
   const dyad_model *model;  /* NULL: tokenization only */
   dyad_eval_counts goldtok; /* annotation of the gold tokens */
+  int beam;
 } eval_ctx;
 
 static int write_file(const char *data, size_t len, void *user) {
@@ -51,7 +53,7 @@ static int on_doc(dyad_doc *gold, void *user) {
   const char *text = dyad_doc_text(gold, &len);
   dyad_doc *sys = NULL;
   int stop = 0;
-  dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = c->in};
+  dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = c->in, .beam = c->beam};
   if (dyad_text_segment(gold, &to) != DYAD_OK ||
       dyad_doc_new(dyad_doc_id(gold), NULL, text, len, &sys) != DYAD_OK ||
       dyad_text_segment(sys, &to) != DYAD_OK ||
@@ -123,7 +125,7 @@ int cmd_eval(int argc, char **argv) {
   char **files = argv + 1;
   int nfiles = 0;
   const char *sys_path = NULL, *thresholds = NULL, *key = "ewt-dev", *model_path = NULL;
-  int no_parse = 0;
+  int no_parse = 0, beam = 0;
   for (int i = 1; i < argc; i++) {
     const char *v;
     int r;
@@ -154,6 +156,10 @@ int cmd_eval(int argc, char **argv) {
       no_parse = 1;
       continue;
     }
+    if ((r = cli_beam_opt("eval", argc, argv, &i, &beam))) {
+      if (r < 0) return EXIT_USAGE;
+      continue;
+    }
     if ((r = cli_opt(argv[i], "--key", argc, argv, &i, &v))) {
       if (r < 0) return cli_usage_error("eval", "%s needs a value", "--key");
       key = v;
@@ -164,7 +170,7 @@ int cmd_eval(int argc, char **argv) {
   }
   if (!nfiles) return cli_usage_error("eval", "%s", "missing GOLD.conllu");
   in.format = DYAD_FORMAT_CONLLU;
-  eval_ctx c = {NULL, NULL, &in, 0, NULL, {0}};
+  eval_ctx c = {NULL, NULL, &in, 0, NULL, {0}, beam};
   dyad_model *model = NULL;
   if (!no_parse) {
     char buf[4096];

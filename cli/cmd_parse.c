@@ -37,18 +37,20 @@ static const char parse_help[] =
     "                     <dyad dir>/../models/" DYAD_DEFAULT_MODEL ",\n"
     "                     then the source tree's models/)\n"
     "  --no-output        annotate but write nothing (benchmarks)\n"
+    CLI_BEAM_HELP
     "\n";
 
 typedef struct {
   cli_input *in;
   const dyad_model *m;
   int no_output;
+  int beam;
 } parse_ctx;
 
 static int parse_doc(dyad_doc *doc, void *user) {
   parse_ctx *c = user;
   dyad_text_options to = {cli_print_diag, c->in};
-  dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = c->in};
+  dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = c->in, .beam = c->beam};
   int stop = 0;
   dyad_status st = dyad_text_segment(doc, &to);
   if (st == DYAD_OK) st = dyad_annotate(c->m, doc, &ao);
@@ -68,7 +70,7 @@ static int parse_doc(dyad_doc *doc, void *user) {
 int cmd_parse(int argc, char **argv) {
   cli_input in = {0};
   char **files = argv + 1;
-  int nfiles = 0, no_output = 0;
+  int nfiles = 0, no_output = 0, beam = 0;
   const char *model = NULL;
   for (int i = 1; i < argc; i++) {
     const char *v;
@@ -87,6 +89,10 @@ int cmd_parse(int argc, char **argv) {
       no_output = 1;
       continue;
     }
+    if ((r = cli_beam_opt("parse", argc, argv, &i, &beam))) {
+      if (r < 0) return EXIT_USAGE;
+      continue;
+    }
     r = cli_input_option(&in, argc, argv, &i);
     if (r < 0) return EXIT_USAGE;
     if (r > 0) continue;
@@ -95,7 +101,7 @@ int cmd_parse(int argc, char **argv) {
   }
   dyad_model *m = load_model("parse", model);
   if (!m) return EXIT_FATAL;
-  parse_ctx c = {&in, m, no_output};
+  parse_ctx c = {&in, m, no_output, beam};
   int rc = cli_for_each_doc(&in, files, nfiles, parse_doc, &c);
   int fin = cli_finish(&in, "parse");
   dyad_model_free(m);
@@ -114,9 +120,15 @@ static const char train_help[] =
     "  --seed N            shuffling and exploration seed (default 1)\n"
     "  --tagger-epochs N   (default 10)\n"
     "  --parser-epochs N   (default 15)\n"
+    "  --beam N            parser beam width for training, and the model's\n"
+    "                      default for parsing (default 16).  N > 1: the model\n"
+    "                      gets a greedy table (dynamic oracle, for --beam 1)\n"
+    "                      and a beam-trained table; 1: the greedy one only\n"
     "  --max-sentences N   train on the first N sentences only\n"
     "  --min-weight W      leave out features whose weights all stay below W\n"
     "                      (default 1.0; smaller: larger model)\n"
+    "  --parser-min-weight W  the same for the greedy parser's table (default 1.5)\n"
+    "  --beam-min-weight W  the same for the beam parser's table (default 2.0)\n"
     "  --quiet             no progress notes\n";
 
 static void print_eval(const char *what, const dyad_eval_counts *c) {
@@ -132,23 +144,24 @@ typedef struct {
   cli_input *in;
   const dyad_model *m;
   dyad_eval_counts c;
+  int beam;
 } eval_ctx;
 
 static int eval_doc(dyad_doc *doc, void *user) {
   eval_ctx *e = user;
-  dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = e->in};
+  dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = e->in, .beam = e->beam};
   dyad_status st = dyad_eval_doc(e->m, doc, &e->c, &ao);
   dyad_doc_free(doc);
   if (st != DYAD_OK) fprintf(stderr, "dyad eval-parse: %s\n", dyad_strerror(st));
   return st != DYAD_OK;
 }
 
-static int eval_file(const char *cmd, const dyad_model *m, const char *path,
+static int eval_file(const char *cmd, const dyad_model *m, const char *path, int beam,
                      dyad_eval_counts *out) {
   cli_input in = {0};
   in.format = DYAD_FORMAT_CONLLU;
   in.quiet = 1;
-  eval_ctx e = {&in, m, {0}};
+  eval_ctx e = {&in, m, {0}, beam};
   char *files[] = {(char *)path};
   int rc = cli_for_each_doc(&in, files, 1, eval_doc, &e);
   if (!rc && (in.failed_files || in.rejected)) {
@@ -191,6 +204,23 @@ int cmd_train(int argc, char **argv) {
       if (*end || !*v || o.min_weight < 0) return cli_usage_error("train", "not a weight: '%s'", v);
       continue;
     }
+    static const char *const wopt[] = {"--parser-min-weight", "--beam-min-weight"};
+    double *wdst[] = {&o.parser_min_weight, &o.beam_min_weight};
+    int wmatched = 0;
+    for (int k = 0; k < 2 && !wmatched; k++) {
+      if ((r = cli_opt(argv[i], wopt[k], argc, argv, &i, &v))) {
+        if (r < 0) goto missing;
+        char *end;
+        *wdst[k] = strtod(v, &end);
+        if (*end || !*v || *wdst[k] < 0) return cli_usage_error("train", "not a weight: '%s'", v);
+        wmatched = 1;
+      }
+    }
+    if (wmatched) continue;
+    if ((r = cli_beam_opt("train", argc, argv, &i, &o.beam))) {
+      if (r < 0) return EXIT_USAGE;
+      continue;
+    }
     static const char *const num[] = {"--seed", "--tagger-epochs", "--parser-epochs",
                                       "--max-sentences"};
     int matched = 0;
@@ -224,7 +254,7 @@ int cmd_train(int argc, char **argv) {
     dyad_model *m = load_model("train", out);
     if (!m) return EXIT_FATAL;
     dyad_eval_counts c;
-    int rc = eval_file("train", m, dev, &c);
+    int rc = eval_file("train", m, dev, 0, &c);
     dyad_model_free(m);
     if (rc) return rc;
     print_eval(dev, &c);
@@ -235,15 +265,18 @@ int cmd_train(int argc, char **argv) {
 }
 
 static const char eval_help[] =
-    "usage: dyad eval-parse [--model FILE] [--thresholds FILE] GOLD.conllu\n"
+    "usage: dyad eval-parse [--model FILE] [--beam N] [--thresholds FILE] GOLD.conllu\n"
     "\n"
     "Annotates the gold file's own tokens and prints UPOS, XPOS, lemma accuracy,\n"
     "UAS and LAS (LAS with full labels; LAS-main ignores subtypes, as CoNLL 2018).\n"
     "With --thresholds, each line 'parse.<upos|xpos|lemma|uas|las> MIN' is a\n"
-    "minimum; exit status 4 if a figure falls below.\n";
+    "minimum; exit status 4 if a figure falls below.\n"
+    "\n"
+    CLI_BEAM_HELP;
 
 int cmd_eval_parse(int argc, char **argv) {
   const char *model = NULL, *gold = NULL, *thr = NULL;
+  int beam = 0;
   for (int i = 1; i < argc; i++) {
     const char *v;
     int r;
@@ -261,6 +294,10 @@ int cmd_eval_parse(int argc, char **argv) {
       thr = v;
       continue;
     }
+    if ((r = cli_beam_opt("eval-parse", argc, argv, &i, &beam))) {
+      if (r < 0) return EXIT_USAGE;
+      continue;
+    }
     if (argv[i][0] == '-' && argv[i][1]) return cli_usage_error("eval-parse", "unknown option '%s'", argv[i]);
     if (gold) return cli_usage_error("eval-parse", "one gold file only ('%s')", argv[i]);
     gold = argv[i];
@@ -269,7 +306,7 @@ int cmd_eval_parse(int argc, char **argv) {
   dyad_model *m = load_model("eval-parse", model);
   if (!m) return EXIT_FATAL;
   dyad_eval_counts c;
-  int rc = eval_file("eval-parse", m, gold, &c);
+  int rc = eval_file("eval-parse", m, gold, beam, &c);
   dyad_model_free(m);
   if (rc) return rc;
   print_eval(gold, &c);

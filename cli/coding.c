@@ -7,6 +7,7 @@ const char coding_help[] =
     "Coding options:\n"
     "  --codes FILE       CAMEO code table (default: data/cameo/codes.tsv)\n"
     "  --model FILE       tagger/parser model (default: models/, $DYAD_MODEL)\n"
+    CLI_BEAM_HELP
     "  --parse given|own  use the parse the input carries, or dyad's own\n"
     "                     (default: given when every sentence has one)\n"
     "  --include LIST     also output events flagged negated, hypothetical,\n"
@@ -37,6 +38,7 @@ int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
   if (r) return r;
   if ((r = cli_opt(a, "--codes", argc, argv, i, &v))) { cs->codes_path = v; return r; }
   if ((r = cli_opt(a, "--model", argc, argv, i, &v))) { cs->model_path = v; return r; }
+  if ((r = cli_beam_opt("code", argc, argv, i, &cs->beam))) return r < 0 ? -1 : 1;
   if ((r = cli_opt(a, "--parse", argc, argv, i, &v))) {
     if (r < 0) return -1;
     if (!strcmp(v, "given")) cs->parse = PARSE_GIVEN;
@@ -164,7 +166,8 @@ dyad_status coding_run(coding_setup *cs, dyad_doc **docp, const dyad_event **ev,
     if ((s = load_model(cs))) return s;
     /* The dictionaries' names guide the tagger (dyad_coder_names). */
     dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = cs->in,
-                                .names = dyad_coder_names, .names_user = cs->coder};
+                                .names = dyad_coder_names, .names_user = cs->coder,
+                                .beam = cs->beam};
     unsigned char *need = NULL;
     if (explain != 1 && !cs->parse_all) {
       /* Tag and parse only what the coder will read. */

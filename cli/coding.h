@@ -19,6 +19,7 @@ typedef struct coding_setup {
   dyad_coder_options copts;
   int include_given;        /* --include was given */
   int parse_all;            /* --parse-all: annotate sentences the coder skips */
+  int beam;                 /* --beam N: parser beam width (0: the model's) */
   /* loaded */
   dyad_dict *dict;
   dyad_cameo *codes;

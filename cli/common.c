@@ -38,6 +38,23 @@ int cli_opt(const char *arg, const char *name, int argc, char **argv, int *i,
   return 1;
 }
 
+int cli_beam_opt(const char *cmd, int argc, char **argv, int *i, int *beam) {
+  const char *v;
+  int r = cli_opt(argv[*i], "--beam", argc, argv, i, &v);
+  if (r <= 0) {
+    if (r < 0) cli_usage_error(cmd, "%s needs a value", "--beam");
+    return r;
+  }
+  char *end;
+  unsigned long x = strtoul(v, &end, 10);
+  if (*end || !*v || x < 1 || x > 64) {
+    cli_usage_error(cmd, "--beam: not a width from 1 to 64: '%s'", v);
+    return -1;
+  }
+  *beam = (int)x;
+  return 1;
+}
+
 int cli_input_option(cli_input *in, int argc, char **argv, int *i) {
   const char *a = argv[*i], *v = NULL;
   int r;

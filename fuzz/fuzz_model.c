@@ -19,7 +19,11 @@ static void use(const dyad_model *m) {
   static const char text[] = "Rebels attacked the embassy in Kabul on Sunday , police said .";
   dyad_doc *doc = NULL;
   if (dyad_doc_new("fuzz", NULL, text, sizeof text - 1, &doc) != DYAD_OK) return;
-  if (dyad_text_segment(doc, NULL) == DYAD_OK) dyad_annotate(m, doc, NULL);
+  /* the model's default width, greedy (table "parser") and a beam ("parserb") */
+  dyad_annotate_options o1 = {.beam = 1}, o2 = {.beam = 2};
+  if (dyad_text_segment(doc, NULL) == DYAD_OK && dyad_annotate(m, doc, NULL) == DYAD_OK &&
+      dyad_annotate(m, doc, &o1) == DYAD_OK)
+    dyad_annotate(m, doc, &o2);
   dyad_doc_free(doc);
 }
 

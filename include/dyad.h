@@ -306,6 +306,8 @@ DYAD_API dyad_status dyad_model_default_path(char *buf, size_t size);
 typedef struct dyad_annotate_options {
   dyad_diag_fn diag;
   void *diag_user;
+  int beam;                 /* parser beam width: 0 = the model's default,
+                               1 = greedy (fastest), N = N items */
   /* Optional, one byte per sentence: annotate sentence i only if only[i]
    * is non-zero (the others keep their tokens untagged).  NULL: all.  See
    * dyad_coder_select. */
@@ -337,9 +339,17 @@ typedef struct dyad_train_options {
   int tagger_epochs;        /* 0: default */
   int parser_epochs;        /* 0: default */
   size_t max_sentences;     /* 0: all; else the first N (tests) */
+  int beam;                 /* parser beam width for training (and the
+                               model's default for parsing): 0 = the
+                               default (DYAD_TRAIN_BEAM in train.c), 1 =
+                               greedy with the dynamic oracle */
   double min_weight;        /* features whose largest averaged weight is
                                below this are left out of the file (size);
                                0: the default, 1.0 */
+  double parser_min_weight; /* the same for the greedy transition table;
+                               0: the default, 1.5 */
+  double beam_min_weight;   /* the same for the beam transition table;
+                               0: the default, 2.0 */
   dyad_diag_fn diag;        /* errors in the data, and progress notes */
   void *diag_user;
 } dyad_train_options;

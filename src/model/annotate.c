@@ -108,6 +108,9 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
   }
   dyad__scorer par = {NULL, NULL, DYAD__NMOVES, &m->parser, NULL};
   dyad__scorer lab = {&m->labeler, NULL, m->deprel.n, NULL, NULL};
+  uint32_t beam = o && o->beam > 0 ? (uint32_t)o->beam : m->beam;
+  if (beam > DYAD_MAX_BEAM) beam = DYAD_MAX_BEAM;
+  if (beam > 1 && m->parserb.nslots) par.pd = &m->parserb;
   /* Pieces of at most DYAD_MAX_SENTENCE_WORDS words; the root of each
    * later piece hangs from the root of the first. */
   int32_t first_root = 0;
@@ -121,7 +124,7 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
   for (uint32_t off = 0; off < n; off += DYAD_MAX_SENTENCE_WORDS) {
     uint32_t len = n - off < DYAD_MAX_SENTENCE_WORDS ? n - off : DYAD_MAX_SENTENCE_WORDS;
     /* The piece sees its words as 1..len: w + off has w[off] in slot 0. */
-    if (dyad__parse(m, &par, &lab, w + off, len, head + off, label + off, NULL, NULL)) {
+    if (dyad__parse(m, &par, &lab, w + off, len, head + off, label + off, beam, NULL, NULL)) {
       st = DYAD_ENOMEM;
       goto out;
     }

@@ -236,6 +236,15 @@ static dyad_status model_open(dyad_model *m, const unsigned char *data, size_t l
     if (!strcmp(m->deprel.name[i], "root")) m->root_label = (int)i;
     if (!strcmp(m->deprel.name[i], "dep")) m->dep_label = (int)i;
   }
+  m->beam = 1;
+  {
+    const char *b = strstr(m->meta, "\nbeam=");
+    if (b) {
+      unsigned long v = strtoul(b + 6, NULL, 10);
+      if (v == 0 || v > DYAD_MAX_BEAM) return fail(c, DYAD_ECORRUPT, "bad beam width in meta");
+      m->beam = (uint32_t)v;
+    }
+  }
   find_section(data, nsec, "tagger", &s);
   if (load_ptable(&m->tagger, s, m->upos.n + m->xpos.n))
     return fail(c, DYAD_ECORRUPT, "bad tagger table");
@@ -245,6 +254,9 @@ static dyad_status model_open(dyad_model *m, const unsigned char *data, size_t l
   find_section(data, nsec, "parser", &s);
   if (load_pdense(&m->parser, s))
     return fail(c, DYAD_ECORRUPT, "bad parser table");
+  m->parserb.nslots = 0;
+  if (find_section(data, nsec, "parserb", &s) && load_pdense(&m->parserb, s))
+    return fail(c, DYAD_ECORRUPT, "bad beam parser table");
   find_section(data, nsec, "labeler", &s);
   if (load_ptable(&m->labeler, s, m->deprel.n))
     return fail(c, DYAD_ECORRUPT, "bad labeler table");

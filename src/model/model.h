@@ -22,13 +22,18 @@
  *
  *   name      payload
  *   meta      text "key=value\n" lines (training file, sentences, seed,
- *             epochs), NUL-terminated
+ *             epochs, "beam=N": the default beam width, 1 when absent),
+ *             NUL-terminated
  *   upos      UPOS labels, each NUL-terminated, in class order
  *   xpos      XPOS labels, likewise
  *   deprel    dependency labels, likewise
  *   tagger    perceptron table, classes = UPOS then XPOS (first pass)
  *   tagger2   likewise, second pass (sees the first pass's tags)
- *   parser    dense perceptron table, classes = the 4 arc-eager moves
+ *   parser    dense perceptron table, classes = the 4 arc-eager moves,
+ *             trained greedily (dynamic oracle): used for beam width 1
+ *   parserb   (version 2, optional) the same, trained with a beam (global
+ *             training): used for widths > 1; absent in version 1 files
+ *             and in models trained with --beam 1
  *   labeler   perceptron table, classes = deprel labels
  *   lemexc    string map "form\tXPOS" -> lemma (exceptions to the rules)
  *   lemrule   string map "XPOS\tsuffix" -> rule "C S APPEND" (lemma.c)
@@ -63,7 +68,7 @@
 #include "util/limits.h"
 
 #define DYAD__MODEL_MAGIC "DYADMODL"
-#define DYAD__MODEL_VERSION 1u
+#define DYAD__MODEL_VERSION 2u
 #define DYAD__MODEL_MAX_SECTIONS 64u
 
 typedef struct dyad__strmap {
@@ -92,8 +97,10 @@ struct dyad_model {
   dyad__labels upos, xpos, deprel;
   int root_label;  /* id of "root", -1 if the treebank had none */
   int dep_label;   /* label for attachments the parser did not make */
+  uint32_t beam;   /* default beam width (meta "beam=N"; 1 when absent) */
   dyad__pmodel tagger, tagger2, labeler;
-  dyad__pdense parser;
+  dyad__pdense parser;  /* greedy transitions */
+  dyad__pdense parserb; /* beam transitions; nslots 0 when the file has none */
   dyad__strmap lemexc, lemrule, tagdict;
 };
 
@@ -160,11 +167,12 @@ typedef struct dyad__parse_train {
 } dyad__parse_train;
 
 /* Parses words w[1..n] (w[0] is ROOT's slot, unused), writing head[1..n]
- * and label[1..n].  With tr and gold set, trains on the sentence using the
- * dynamic oracle.  Returns 0, -1 on OOM. */
+ * and label[1..n], with a beam of the given width (0 or 1: greedy).  With
+ * tr and gold set, trains on the sentence: greedy, with the dynamic oracle;
+ * beam, with max-violation updates.  Returns 0, -1 on OOM. */
 int dyad__parse(const dyad_model *m, const dyad__scorer *parser,
                 const dyad__scorer *labeler, const dyad__word *w, uint32_t n,
-                int32_t *head, uint8_t *label, dyad__parse_train *tr,
+                int32_t *head, uint8_t *label, uint32_t beam, dyad__parse_train *tr,
                 const dyad__parse_gold *gold);
 
 /* model.c helpers for the trainer. */

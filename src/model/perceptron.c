@@ -196,6 +196,15 @@ int dyad__pt_update(dyad__ptrain *t, const uint64_t *feats, size_t n,
   return 0;
 }
 
+int dyad__pt_add(dyad__ptrain *t, const uint64_t *feats, size_t n, uint32_t cls,
+                 float delta) {
+  for (size_t i = 0; i < n; i++) {
+    tfeat *f = pt_insert(t, feats[i]);
+    if (!f || pt_add(t, f, cls, delta)) return -1;
+  }
+  return 0;
+}
+
 void dyad__pt_tick(dyad__ptrain *t) { t->clock += 1; }
 
 static int put_u32(dyad__buf *b, uint32_t v) {

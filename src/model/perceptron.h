@@ -87,6 +87,11 @@ void dyad__pt_score(const dyad__ptrain *t, const uint64_t *feats, size_t n,
  * feature.  Returns -1 when out of memory. */
 int dyad__pt_update(dyad__ptrain *t, const uint64_t *feats, size_t n,
                     uint32_t good, uint32_t bad);
+/* Adds delta to class cls of every feature (structured updates: the beam
+ * parser adds +1 along the gold moves and -1 along the predicted ones).
+ * Returns -1 when out of memory. */
+int dyad__pt_add(dyad__ptrain *t, const uint64_t *feats, size_t n, uint32_t cls,
+                 float delta);
 /* Advances the update clock: call once per training example. */
 void dyad__pt_tick(dyad__ptrain *t);
 /* Serializes the averaged weights as a table section (format in model.h);

@@ -67,4 +67,8 @@
  * sized by this.  A treebank with more is refused by `dyad train`. */
 #define DYAD_MAX_LABELS 255u
 
+/* Widest parser beam (dyad_annotate_options.beam, --beam, the model's
+ * meta "beam=N"): a beam keeps this many parser states per sentence. */
+#define DYAD_MAX_BEAM 64u
+
 #endif

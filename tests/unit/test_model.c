@@ -37,6 +37,7 @@ static dyad_status train(const char *out, uint64_t seed) {
   o.tagger_epochs = 3;
   o.parser_epochs = 3;
   o.min_weight = 1e-4; /* few epochs on easy data: small weights */
+  o.parser_min_weight = o.beam_min_weight = 1e-4;
   return dyad_train(&o, out);
 }
 
@@ -227,6 +228,78 @@ TEST(annotate_odd_sentences) {
   dyad_model_free(m);
 }
 
+/* FNV-1a 64, as the model file's checksum. */
+static uint64_t fnv64(const unsigned char *p, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x100000001b3ull;
+  return h;
+}
+
+/* Every beam width gives trees; the width stored in the model is checked;
+ * a greedy-trained model (beam 1) parses too. */
+TEST(beam_widths) {
+  if (!model_bytes) return;
+  dyad_model *m = NULL;
+  CHECK_INT(dyad_model_load_memory(model_bytes, model_len, NULL, NULL, &m), DYAD_OK);
+  if (!m) return;
+  CHECK(strstr(dyad_model_info(m), "\nbeam=16\n") != NULL);
+  static const char text[] =
+      "The rebels attacked the army in Kabul . Police arrested two men on Sunday .";
+  int32_t heads[3][32];
+  static const int widths[3] = {1, 2, 64};
+  for (int k = 0; k < 3; k++) {
+    dyad_doc *doc = NULL;
+    CHECK_INT(dyad_doc_new("b", NULL, text, sizeof text - 1, &doc), DYAD_OK);
+    CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK);
+    dyad_annotate_options ao = {.beam = widths[k]};
+    CHECK_INT(dyad_annotate(m, doc, &ao), DYAD_OK);
+    for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++)
+      CHECK(valid_tree(dyad_doc_sentence(doc, i)));
+    const dyad_sentence *s = dyad_doc_sentence(doc, 0);
+    for (uint32_t i = 0; i < s->ntokens && i < 32; i++) heads[k][i] = s->tokens[i].head;
+    dyad_doc_free(doc);
+  }
+  /* the fixture's pattern is easy: every width finds it */
+  CHECK(!memcmp(heads[0], heads[1], 7 * sizeof(int32_t)));
+  CHECK(!memcmp(heads[0], heads[2], 7 * sizeof(int32_t)));
+  dyad_model_free(m);
+  /* beam=0 in the meta (checksum made right) is refused */
+  unsigned char *b = malloc(model_len);
+  memcpy(b, model_bytes, model_len);
+  unsigned char *p = NULL;
+  for (size_t i = 0; i + 8 <= model_len && !p; i++)
+    if (!memcmp(b + i, "\nbeam=16", 8)) p = b + i;
+  CHECK(p != NULL);
+  if (p) {
+    p[6] = p[7] = '0'; /* beam=00 */
+    uint64_t h = fnv64(b + 32, model_len - 32);
+    for (int i = 0; i < 8; i++) b[16 + i] = (unsigned char)(h >> (8 * i));
+    CHECK_INT(load_copy(b, model_len), DYAD_ECORRUPT);
+    CHECK(strstr(last_msg, "beam") != NULL);
+  }
+  free(b);
+  /* a greedy parser (dynamic oracle) */
+  dyad_train_options o = {0};
+  o.train_path = tb_path;
+  o.tagger_epochs = 2;
+  o.parser_epochs = 2;
+  o.min_weight = o.parser_min_weight = 1e-4;
+  o.beam = 1;
+  CHECK_INT(dyad_train(&o, m3_path), DYAD_OK);
+  m = NULL;
+  CHECK_INT(dyad_model_load(m3_path, NULL, NULL, &m), DYAD_OK);
+  if (!m) return;
+  CHECK(strstr(dyad_model_info(m), "\nbeam=1\n") != NULL);
+  dyad_doc *doc = NULL;
+  CHECK_INT(dyad_doc_new("g", NULL, text, sizeof text - 1, &doc), DYAD_OK);
+  CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK);
+  CHECK_INT(dyad_annotate(m, doc, NULL), DYAD_OK);
+  for (size_t i = 0; i < dyad_doc_sentence_count(doc); i++)
+    CHECK(valid_tree(dyad_doc_sentence(doc, i)));
+  dyad_doc_free(doc);
+  dyad_model_free(m);
+}
+
 /* One model, two threads annotating at once, same results as alone. */
 typedef struct {
   const dyad_model *m;
@@ -388,6 +461,7 @@ int main(void) {
   RUN(load_errors);
   RUN(annotate_odd_sentences);
   RUN(annotate_name_hints);
+  RUN(beam_widths);
   RUN(conllu_round_trip);
   RUN(shared_model_threads);
   unlink(tb_path);
