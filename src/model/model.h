@@ -115,8 +115,7 @@ typedef struct dyad__word {
 } dyad__word;
 
 enum { DYAD__W_DIGIT = 1, DYAD__W_UPPER = 2, DYAD__W_HYPHEN = 4, DYAD__W_ALLUP = 8,
-       DYAD__W_FIRSTUP = 16, DYAD__W_NOALNUM = 32,
-       DYAD__W_RARE = 64 /* training only: seen once (tagger.c) */ };
+       DYAD__W_FIRSTUP = 16, DYAD__W_NOALNUM = 32 };
 
 /* Fills the form hashes of w[0..n) from the forms. */
 void dyad__words_prepare(dyad__word *w, const char *const *forms, uint32_t n);

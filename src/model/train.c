@@ -274,38 +274,6 @@ static int build_tagdict(const trainer *t, dyad__buf *out, size_t *nout) {
   return err ? -1 : 0;
 }
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* Marks the words whose lower-cased form occurs once in the training
- * data (DYAD__W_RARE): the tagger leaves out their word features, so that
- * the affix and shape features learn what unknown words look like. */
-static int mark_rare(trainer *t) {
-  size_t n = 0;
-  for (size_t i = 0; i < t->ns; i++) n += t->s[i].n;
-  uint64_t *h = malloc((n ? n : 1) * sizeof *h);
-  if (!h) return -1;
-  n = 0;
-  for (size_t i = 0; i < t->ns; i++)
-    for (uint32_t k = 1; k <= t->s[i].n; k++) h[n++] = t->s[i].w[k].low;
-  qsort(h, n, sizeof *h, cmp_u64);
-  for (size_t i = 0; i < t->ns; i++)
-    for (uint32_t k = 1; k <= t->s[i].n; k++) {
-      uint64_t v = t->s[i].w[k].low;
-      size_t lo = 0, hi = n;
-      while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (h[mid] < v) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo + 1 >= n || h[lo + 1] != v) t->s[i].w[k].flags |= DYAD__W_RARE;
-    }
-  free(h);
-  return 0;
-}
-
 static void shuffle(size_t *a, size_t n, uint64_t *rng) {
   for (size_t i = n; i > 1; i--) {
     size_t j = (size_t)(dyad__rand(rng) % i);
@@ -385,10 +353,6 @@ dyad_status dyad_train(const dyad_train_options *o, const char *out_path) {
     goto out;
   }
   for (size_t i = 0; i < t.ns; i++) order[i] = i;
-  if (mark_rare(&t)) {
-    st = DYAD_ENOMEM;
-    goto out;
-  }
 
   /* 1. Tagger.  First JACKKNIFE_FOLDS first-pass taggers, each trained
    * without one fold and tagging it, so that the second pass trains on

@@ -70,16 +70,9 @@ static size_t tag_features(const dyad__word *w, uint32_t n, uint32_t i, uint64_t
   uint64_t wp1 = i + 1 < n ? w[i + 1].low : H_EOS, wp2 = i + 2 < n ? w[i + 2].low : H_EOS;
   uint64_t sm1 = i >= 1 ? w[i - 1].suf[2] : H_BOS, sp1 = i + 1 < n ? w[i + 1].suf[2] : H_EOS;
   uint64_t shp1 = i + 1 < n ? w[i + 1].shape : H_EOS;
-  /* A word seen once in training (DYAD__W_RARE, set by the trainer only)
-   * is trained without its word-identity features, as if unknown, so that
-   * its affixes, shape and context learn what unknown words look like. */
-  int rare = (c->flags & DYAD__W_RARE) != 0;
-  uint8_t fl = c->flags & (uint8_t)~DYAD__W_RARE;
   f[k++] = dyad__fkey1(0, 0);
-  if (!rare) {
-    f[k++] = dyad__fkey1(1, c->low);
-    f[k++] = dyad__fkey1(2, c->raw);
-  }
+  f[k++] = dyad__fkey1(1, c->low);
+  f[k++] = dyad__fkey1(2, c->raw);
   for (uint32_t s = 0; s < 4; s++) f[k++] = dyad__fkey1(3 + s, c->suf[s]);
   for (uint32_t s = 0; s < 3; s++) f[k++] = dyad__fkey1(7 + s, c->pre[s]);
   f[k++] = dyad__fkey1(10, c->shape);
@@ -93,16 +86,14 @@ static size_t tag_features(const dyad__word *w, uint32_t n, uint32_t i, uint64_t
   f[k++] = dyad__fkey1(18, p1u);
   f[k++] = dyad__fkey1(19, p1x);
   f[k++] = dyad__fkey2(20, p1x, p2x);
-  if (!rare) {
-    f[k++] = dyad__fkey2(21, p1x, c->low);
-    f[k++] = dyad__fkey2(22, wm1, c->low);
-    f[k++] = dyad__fkey2(23, c->low, wp1);
-  }
-  f[k++] = dyad__fkey2(24, (uint64_t)(i == 0), fl);
+  f[k++] = dyad__fkey2(21, p1x, c->low);
+  f[k++] = dyad__fkey2(22, wm1, c->low);
+  f[k++] = dyad__fkey2(23, c->low, wp1);
+  f[k++] = dyad__fkey2(24, (uint64_t)(i == 0), c->flags);
   f[k++] = dyad__fkey2(25, p1x, c->suf[2]);
   f[k++] = dyad__fkey2(26, wp1, wp2);
   f[k++] = dyad__fkey2(27, c->shape, wp1);
-  if (!rare) f[k++] = dyad__fkey3(28, wm1, c->low, wp1);
+  f[k++] = dyad__fkey3(28, wm1, c->low, wp1);
   f[k++] = dyad__fkey2(29, p1x, wp1);
   return k;
 }
