@@ -7,7 +7,9 @@ const char coding_help[] =
     "Coding options:\n"
     "  --codes FILE       CAMEO code table (default: data/cameo/codes.tsv)\n"
     "  --model FILE       tagger/parser model (default: models/, $DYAD_MODEL)\n"
-    CLI_BEAM_HELP
+    "  --beam N           parser beam width (default 1, greedy; --beam 4 codes\n"
+    "                     4 more of the 284 PETRARCH unit records with dyad's\n"
+    "                     parses at half the speed; docs/coding.md)\n"
     "  --parse given|own  use the parse the input carries, or dyad's own\n"
     "                     (default: given when every sentence has one)\n"
     "  --include LIST     also output events flagged negated, hypothetical,\n"
@@ -167,7 +169,7 @@ dyad_status coding_run(coding_setup *cs, dyad_doc **docp, const dyad_event **ev,
     /* The dictionaries' names guide the tagger (dyad_coder_names). */
     dyad_annotate_options ao = {.diag = cli_print_diag, .diag_user = cs->in,
                                 .names = dyad_coder_names, .names_user = cs->coder,
-                                .beam = cs->beam};
+                                .beam = cs->beam ? cs->beam : 1};
     unsigned char *need = NULL;
     if (explain != 1 && !cs->parse_all) {
       /* Tag and parse only what the coder will read. */
