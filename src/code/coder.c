@@ -380,6 +380,7 @@ static int apply_transforms(const dyad_coder *c, dyad_doc *doc, dyad__sent *x, c
         int conflict = (le->code[0] - '0') * 10 + (le->code[1] - '0') >= 10;
         const char *kc =
             dyad__combine(conflict ? "130" : "030", le->code, cb, code_exists, (void *)c->codes);
+        if (kc) kc = dyad__doc_strndup(doc, kc, strlen(kc)); /* cb is this loop's */
         ev.code = kc ? kc : conflict ? "130" : "030";
         if (x->trace)
           x->trace(x->trace_user, "    the lower event is the speaker's own, to come: %s\n",
