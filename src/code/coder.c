@@ -518,13 +518,23 @@ static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor
   int ns = 0;
   for (int depth = 0; depth < 2 && !ns; depth++) {
     DYAD__FOR_CHILDREN(t, v, ch) {
-      if (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD) continue;
+      int adv = t->rel[ch] == DYAD__R_ADVMOD;
+      if (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD && !adv) continue;
       int cands[8], nc = 0;
-      if (depth == 0) cands[nc++] = ch;
-      else
+      if (adv) {
+        /* "was opposed earlier by Osgiliath" read with the agent below
+         * the adverb */
+        if (depth == 0)
+          DYAD__FOR_CHILDREN(t, ch, g) {
+            if (t->rel[g] == DYAD__R_OBL && nc < 8) cands[nc++] = g;
+          }
+      } else if (depth == 0) {
+        cands[nc++] = ch;
+      } else {
         DYAD__FOR_CHILDREN(t, ch, g) {
           if (t->rel[g] == DYAD__R_NMOD && nc < 8) cands[nc++] = g;
         }
+      }
       for (int i = 0; i < nc && !ns; i++) {
         char cb[32];
         const char *p = dyad__tree_case(t, cands[i], cb, sizeof cb);
