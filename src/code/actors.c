@@ -399,6 +399,17 @@ static int subject_control(const dyad_token *k) {
   return 0;
 }
 
+/* Verbs whose object does what the "to" clause says. */
+static int object_control(const dyad_token *k) {
+  static const char *const v[] = {"pressure", "urge", "ask", "force", "persuade", "press",
+                                  "encourage", "push", "order", "tell", "invite", "allow",
+                                  "compel", "convince", "request", "call", "appeal",
+                                  "advise", "warn", "instruct", "authorize", "permit", NULL};
+  for (int i = 0; v[i]; i++)
+    if (dyad__tok_is(k, v[i])) return 1;
+  return 0;
+}
+
 int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
   int depth = 0;
   *passive = 0;
@@ -421,6 +432,12 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
     int h = t->head[v];
     if (h < 0) return -1;
     dyad__rel r = (dyad__rel)t->rel[v];
+    /* A "to" clause under a verb of pressure or request is its object's to
+     * do, even where a parser calls it adverbial ("pressuring Obama to
+     * help Iran"); other adverbial "to" clauses are purposes of the
+     * subject ("sent troops to help Syria"). */
+    if (r == DYAD__R_ADVCL && dyad__infinitive_mark(t, v) && object_control(&t->tok[h]))
+      r = DYAD__R_XCOMP;
     if (r == DYAD__R_XCOMP) {
       int o = dyad__tree_child(t, h, DYAD__R_OBJ);
       if (o < 0) o = dyad__tree_child(t, h, DYAD__R_IOBJ);

@@ -33,7 +33,9 @@ static const char *const HYP_HEADS[] = {"urge", "ask", "want", "call", "hope",
                                         "threaten", "offer", "invite",
                                         "appeal", "need", "like", "allow",
                                         "permit", "able", "ready", "willing",
-                                        "likely", "possible", NULL};
+                                        "likely", "possible", "pressure", "push",
+                                        "persuade", "convince", "order", "instruct",
+                                        "advise", "warn", NULL};
 static const char *const SPEECH[] = {"say", "tell", "announce", "report",
                                      "claim", "state", "add", "insist",
                                      "allege", "declare", "confirm", "note",
@@ -182,7 +184,13 @@ unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
     }
     if (r == DYAD__R_ADVCL) {
       int m = dyad__tree_child(t, cur, DYAD__R_MARK);
-      if (m >= 0 && in_list(&t->tok[m], COND_MARKS)) f |= DYAD__FLAG_HYPOTHETICAL;
+      if (m >= 0 && in_list(&t->tok[m], COND_MARKS)) {
+        f |= DYAD__FLAG_HYPOTHETICAL;
+      } else if (dyad__infinitive_mark(t, cur) && in_list(hk, HYP_HEADS)) {
+        /* "pressuring Obama to help Iran" read as an adverbial clause */
+        f |= DYAD__FLAG_HYPOTHETICAL;
+        if (!**why) *why = "wished for or asked for";
+      }
       break;
     }
     break;
