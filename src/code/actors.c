@@ -386,7 +386,25 @@ int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
     }
     k += got;
   }
+  dyad__share_abbrev_agents(x, out, first, k);
   return k;
+}
+
+void dyad__share_abbrev_agents(dyad__sent *x, dyad__actor_ref *out, int first, int k) {
+  /* "US and British activists", "EU and Turkish officials": an
+   * abbreviation used as a modifier shares the agents of the conjunct it
+   * is listed with (USAOPP and GBROPP). */
+  const dyad__tree *t = &x->t;
+  if (first != 1 || k < 2 || out[0].agent_entry != DYAD__NONE || out[0].end - out[0].start != 1 ||
+      strlen(out[0].code) != 3)
+    return;
+  const char *f = t->tok[out[0].start].form;
+  int abbr = strlen(f) >= 2 && strlen(f) <= 3;
+  for (const char *q = f; *q && abbr; q++) abbr = *q >= 'A' && *q <= 'Z';
+  const dyad__actor_ref *o = &out[first];
+  if (abbr && o->agent_entry != DYAD__NONE && o->actor_entry != DYAD__NONE &&
+      strlen(o->code) > 3 && !strcmp(t->tok[o->head].upos, "NOUN"))
+    compose(out[0].code, o->code + 3, 0);
 }
 
 /* Object control: "urged Syria to withdraw", "pressured Obama to help":

@@ -508,11 +508,13 @@ static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor
     int ns = subj >= 0 ? dyad__resolve_np(x, subj, src, max) : 0;
     /* A second subject of the same verb is a parser's flat reading of a
      * list ("Arnor and the evil awful Gondor welcomed"). */
+    int first = ns;
     if (subj >= 0 && t->head[subj] == v)
       DYAD__FOR_CHILDREN(t, v, c) {
         if (c != subj && t->rel[c] == DYAD__R_NSUBJ && ns < max)
           ns += dyad__resolve_np(x, c, src + ns, max - ns);
       }
+    dyad__share_abbrev_agents(x, src, first, ns);
     return ns;
   }
   int ns = 0;

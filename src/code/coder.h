@@ -63,6 +63,10 @@ typedef struct dyad__sent {
 int dyad__find_mentions(dyad__sent *x, struct dyad__arena *a);
 /* Actors named by the noun phrase headed by h (conjuncts included); writes
  * up to max, returns how many. */
+/* "US and British activists": out[0] (an abbreviation alone, the first of
+ * k actors of a list whose first conjunct gave `first`) takes the agents of
+ * out[first] (actors.c). */
+void dyad__share_abbrev_agents(dyad__sent *x, dyad__actor_ref *out, int first, int k);
 int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max);
 /* Like dyad__resolve_np, then, if the phrase names no actor, the first
  * actor found among its modifiers, depth first in surface order (as
