@@ -62,6 +62,11 @@ static dyad__rel classify(const dyad_token *k, const dyad_token *headtok) {
   if (eq(base, "flat") || eq(base, "name")) return DYAD__R_FLAT;
   if (eq(base, "fixed") || eq(base, "mwe")) return DYAD__R_FIXED;
   if (eq(base, "appos")) return DYAD__R_APPOS;
+  /* A vocative belongs to a clause; one a parser hangs from a noun ("Old
+   * foe Gondor") is an apposition. */
+  if (eq(base, "vocative") && headtok &&
+      (eq(headtok->upos, "NOUN") || eq(headtok->upos, "PROPN")))
+    return DYAD__R_APPOS;
   if (eq(base, "conj")) return DYAD__R_CONJ;
   if (eq(base, "cc")) return DYAD__R_CC;
   if (eq(base, "xcomp")) return DYAD__R_XCOMP;

@@ -222,7 +222,27 @@ TEST(select_needs_two_phrases_or_a_discard) {
   dyad_dict_free(d);
 }
 
+/* A vocative hung from a noun is read as an apposition; under a verb it
+ * stays what it is. */
+TEST(vocative_under_a_noun) {
+  const char *c = ROW(1, "foe", "foe", "NOUN", "NN", 3, "nsubj") ROW(2, "Gondor", "Gondor", "PROPN", "NNP", 1, "vocative")
+      ROW(3, "met", "meet", "VERB", "VBD", 0, "root") ROW(4, "Bree", "Bree", "PROPN", "NNP", 3, "vocative") "\n";
+  dyad_doc *doc = parse_doc(c);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  dyad__arena a;
+  dyad__arena_init(&a);
+  dyad__tree t;
+  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
+  CHECK_INT(t.rel[1], DYAD__R_APPOS);
+  CHECK(t.rel[3] != DYAD__R_APPOS);
+  CHECK(dyad__tree_coordinated(&t, 0) == 0);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+}
+
 int main(void) {
+  RUN(vocative_under_a_noun);
   RUN(select_needs_two_phrases_or_a_discard);
   RUN(threads_share_a_coder);
   RUN(relations_v1_and_v2);
