@@ -8,7 +8,7 @@ const char coding_help[] =
     "  --codes FILE       CAMEO code table (default: data/cameo/codes.tsv)\n"
     "  --model FILE       tagger/parser model (default: models/, $DYAD_MODEL)\n"
     "  --beam N           parser beam width (default 1, greedy; --beam 4 codes\n"
-    "                     4 more of the 284 PETRARCH unit records with dyad's\n"
+    "                     3 more of the 284 PETRARCH unit records with dyad's\n"
     "                     parses at half the speed; docs/coding.md)\n"
     "  --parse given|own  use the parse the input carries, or dyad's own\n"
     "                     (default: given when every sentence has one)\n"
