@@ -533,6 +533,18 @@ static int temporal_prep(const char *p) {
   return 0;
 }
 
+int dyad__topic_of_meeting(const dyad__tree *t, int noun, int mod) {
+  static const char *const meetings[] = {"summit", "talks", "talk", "meeting", "conference",
+                                         "negotiation", "discussion", "session", NULL};
+  int m = 0;
+  for (int i = 0; meetings[i] && !m; i++) m = dyad__tok_is(&t->tok[noun], meetings[i]);
+  if (!m) return 0;
+  char cb[32];
+  const char *p = dyad__tree_case(t, mod, cb, sizeof cb);
+  return p && (!strcmp(p, "on") || !strcmp(p, "about") || !strcmp(p, "over") ||
+               !strcmp(p, "regarding") || !strcmp(p, "concerning"));
+}
+
 int dyad__resolve_deep(dyad__sent *x, int h, dyad__actor_ref *out, int max, int depth) {
   const dyad__tree *t = &x->t;
   int k = dyad__resolve_np(x, h, out, max);
@@ -547,6 +559,7 @@ int dyad__resolve_deep(dyad__sent *x, int h, dyad__actor_ref *out, int max, int 
     if (c == x->exclude) continue;
     char buf[32];
     if (temporal_prep(dyad__tree_case(t, c, buf, sizeof buf))) continue;
+    if (dyad__topic_of_meeting(t, h, c)) continue;
     k = dyad__resolve_deep(x, c, out, max, depth + 1);
     if (k) return k;
   }

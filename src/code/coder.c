@@ -187,7 +187,9 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
   int nobj = nc;
   for (int i = 0; i < nobj; i++)
     DYAD__FOR_CHILDREN(t, cand[i], c) {
-      if (t->rel[c] == DYAD__R_NMOD && nc < 24) cand[nc++] = c;
+      if (t->rel[c] != DYAD__R_NMOD || nc >= 24) continue;
+      if (dyad__topic_of_meeting(t, cand[i], c)) continue;
+      cand[nc++] = c;
     }
   DYAD__FOR_CHILDREN(t, v, c) {
     dyad__rel r = (dyad__rel)t->rel[c];

@@ -67,6 +67,9 @@ int dyad__find_mentions(dyad__sent *x, struct dyad__arena *a);
  * k actors of a list whose first conjunct gave `first`) takes the agents of
  * out[first] (actors.c). */
 void dyad__share_abbrev_agents(dyad__sent *x, dyad__actor_ref *out, int first, int k);
+/* 1 if mod, a modifier of noun, is the topic of a meeting ("a summit on
+ * the unrest in Iran", "talks about Syria"): the topic is not a party. */
+int dyad__topic_of_meeting(const dyad__tree *t, int noun, int mod);
 int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max);
 /* Like dyad__resolve_np, then, if the phrase names no actor, the first
  * actor found among its modifiers, depth first in surface order (as
