@@ -270,7 +270,8 @@ static const char eval_help[] =
     "Annotates the gold file's own tokens and prints UPOS, XPOS, lemma accuracy,\n"
     "UAS and LAS (LAS with full labels; LAS-main ignores subtypes, as CoNLL 2018).\n"
     "With --thresholds, each line 'parse.<upos|xpos|lemma|uas|las> MIN' is a\n"
-    "minimum; exit status 4 if a figure falls below.\n"
+    "minimum ('parse-beamN.<figure>' lines with --beam N); exit status 4 if a\n"
+    "figure falls below.\n"
     "\n"
     CLI_BEAM_HELP;
 
@@ -323,12 +324,18 @@ int cmd_eval_parse(int argc, char **argv) {
   char line[512];
   int bad = 0;
   double w = (double)c.words;
+  /* "parse.FIGURE" lines hold for the model's default width, and
+   * "parse-beamN.FIGURE" lines for --beam N. */
+  char prefix[32];
+  if (beam) snprintf(prefix, sizeof prefix, "parse-beam%d.", beam);
+  else snprintf(prefix, sizeof prefix, "parse.");
+  size_t pl = strlen(prefix);
   while (fgets(line, sizeof line, fp)) {
     char key[64];
     double min;
     if (line[0] == '#' || sscanf(line, "%63s %lf", key, &min) != 2) continue;
-    if (strncmp(key, "parse.", 6)) continue;
-    const char *k = key + 6;
+    if (strncmp(key, prefix, pl)) continue;
+    const char *k = key + pl;
     double got;
     if (!strcmp(k, "upos")) got = 100 * c.upos / w;
     else if (!strcmp(k, "xpos")) got = 100 * c.xpos / w;

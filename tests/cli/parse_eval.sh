@@ -8,3 +8,7 @@ model=models/dyad-en-ewt.model
 if [ ! -r "$dev" ]; then echo "skipped: $dev not found"; exit 77; fi
 if [ ! -r "$model" ]; then echo "skipped: $model not found"; exit 77; fi
 "$dyad" eval-parse --model "$model" --thresholds tests/thresholds.txt "$dev"
+st=$?
+[ $st -ne 0 ] && exit $st
+# the greedy table, which coding uses by default
+"$dyad" eval-parse --model "$model" --beam 1 --thresholds tests/thresholds.txt "$dev"
