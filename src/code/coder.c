@@ -201,24 +201,21 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
       continue;
     if (nc < 24) cand[nc++] = c;
   }
-  /* "marched very close to the border with Mordor", "stayed loyal to X":
-   * the obliques of an adjective the verb predicates. */
-  DYAD__FOR_CHILDREN(t, v, a) {
-    if (t->rel[a] != DYAD__R_XCOMP || t->is_verb[a]) continue;
-    DYAD__FOR_CHILDREN(t, a, c) {
-      if (t->rel[c] == DYAD__R_OBL && dyad__tree_child(t, c, DYAD__R_CASE) >= 0 && nc < 24)
-        cand[nc++] = c;
+  /* Obliques below a word the verb governs come last: first those of an
+   * adjective it predicates ("marched very close to the border with
+   * Mordor", "stayed loyal to X"), then those of its adverbs ("together
+   * with Gondor", and a parser's "contribute ... yennyen(ADV) to
+   * Australia"). */
+  for (int pass = 0; pass < 2; pass++)
+    DYAD__FOR_CHILDREN(t, v, a) {
+      int below = pass ? t->rel[a] == DYAD__R_ADVMOD
+                       : t->rel[a] == DYAD__R_XCOMP && !t->is_verb[a];
+      if (!below) continue;
+      DYAD__FOR_CHILDREN(t, a, c) {
+        if (t->rel[c] == DYAD__R_OBL && dyad__tree_child(t, c, DYAD__R_CASE) >= 0 && nc < 24)
+          cand[nc++] = c;
+      }
     }
-  }
-  /* "together with Gondor", and a parser's "contribute ... yennyen(ADV)
-   * to Australia": obliques below the verb's adverbs come last. */
-  DYAD__FOR_CHILDREN(t, v, a) {
-    if (t->rel[a] != DYAD__R_ADVMOD) continue;
-    DYAD__FOR_CHILDREN(t, a, c) {
-      if (t->rel[c] == DYAD__R_OBL && dyad__tree_child(t, c, DYAD__R_CASE) >= 0 && nc < 24)
-        cand[nc++] = c;
-    }
-  }
   /* "* (AT) ^ +": pass over the first actors after the verb, in
    * surface order. */
   int pass_over = hit->post_skip;
