@@ -172,7 +172,11 @@ static int add_doc(trainer *t, const dyad_doc *doc) {
       forms[i] = k->form;
       t->form[t->nw] = dyad__arena_strdup(&t->strings, k->form);
       t->wxpos[t->nw] = dyad__arena_strdup(&t->strings, k->xpos);
-      t->lemma[t->nw] = dyad__arena_strdup(&t->strings, k->lemma);
+      /* A word marked Typo=Yes has the lemma of the word meant ("collages"
+       * -> "college"): learning from it would teach a spelling correction
+       * as a suffix rule ("villages" -> "villege"), so it is left out. */
+      int typo = k->feats && strstr(k->feats, "Typo=Yes");
+      t->lemma[t->nw] = dyad__arena_strdup(&t->strings, typo ? "_" : k->lemma);
       if (!t->form[t->nw] || !t->wxpos[t->nw] || !t->lemma[t->nw]) {
         free(forms);
         return -1;

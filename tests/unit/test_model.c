@@ -448,6 +448,60 @@ TEST(annotate_name_hints) {
   dyad_model_free(m);
 }
 
+/* A word marked Typo=Yes carries the lemma of the word meant ("collages"
+ * -> "college"); the lemmatizer must not learn that as a suffix rule, or
+ * "villages" becomes "villege". */
+TEST(lemma_rules_skip_typos) {
+  char tp[64], mp[64];
+  snprintf(tp, sizeof tp, "/tmp/dyad-test-typo-%ld.conllu", (long)getpid());
+  snprintf(mp, sizeof mp, "/tmp/dyad-test-typo-%ld.model", (long)getpid());
+  FILE *fp = fopen(tp, "w");
+  CHECK(fp != NULL);
+  if (!fp) return;
+  static const char *const nouns[3][3] = {
+      {"collages", "college", "Number=Plur|Typo=Yes"},
+      {"cottages", "cottage", "Number=Plur"},
+      {"images", "image", "Number=Plur"}};
+  for (int i = 0; i < 60; i++) {
+    const char *const *w = nouns[i % 3];
+    fprintf(fp,
+            "# sent_id = t%d\n"
+            "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+            "2\t%s\t%s\tNOUN\tNNS\t%s\t4\tnsubj:pass\t_\t_\n"
+            "3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_\n"
+            "4\tclosed\tclose\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+            "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n",
+            i, w[0], w[1], w[2]);
+  }
+  fclose(fp);
+  dyad_train_options o = {0};
+  o.train_path = tp;
+  o.tagger_epochs = 2;
+  o.parser_epochs = 1;
+  o.beam = 1;
+  o.min_weight = o.parser_min_weight = 1e-4;
+  CHECK_INT(dyad_train(&o, mp), DYAD_OK);
+  dyad_model *m = NULL;
+  CHECK_INT(dyad_model_load(mp, NULL, NULL, &m), DYAD_OK);
+  if (m) {
+    dyad_doc *doc = conllu_doc(
+        "1\tThe\t_\t_\t_\t_\t_\t_\t_\t_\n2\tvillages\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "3\twere\t_\t_\t_\t_\t_\t_\t_\t_\n4\tclosed\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+    CHECK(doc != NULL);
+    if (doc) {
+      CHECK_INT(dyad_annotate(m, doc, NULL), DYAD_OK);
+      const dyad_sentence *s = dyad_doc_sentence(doc, 0);
+      CHECK_STR(s->tokens[1].xpos, "NNS");
+      CHECK_STR(s->tokens[1].lemma, "village");
+      dyad_doc_free(doc);
+    }
+    dyad_model_free(m);
+  }
+  unlink(tp);
+  unlink(mp);
+}
+
 int main(void) {
   snprintf(tb_path, sizeof tb_path, "/tmp/dyad-test-tb-%ld.conllu", (long)getpid());
   snprintf(m1_path, sizeof m1_path, "/tmp/dyad-test-m1-%ld.model", (long)getpid());
@@ -464,6 +518,7 @@ int main(void) {
   RUN(beam_widths);
   RUN(conllu_round_trip);
   RUN(shared_model_threads);
+  RUN(lemma_rules_skip_typos);
   unlink(tb_path);
   unlink(m1_path);
   unlink(m2_path);
