@@ -118,6 +118,24 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
     const char *u = s->tokens[i].upos, *x = s->tokens[i].xpos;
     t->is_verb[i] = (uint8_t)(eq(u, "VERB") || (x[0] == 'V' && x[1] == 'B' && !eq(u, "AUX")));
   }
+  /* A predicate has one direct object.  A parser that hangs a second one
+   * on the first verb of "condemned an attack ... and promised aid" has
+   * skipped the conjoined verb between them: when that verb has no object
+   * of its own, the later object is its object. */
+  for (int b = 0; b < n; b++) {
+    if (t->rel[b] != DYAD__R_OBJ || t->head[b] < 0) continue;
+    int h = t->head[b], first = -1, c = -1;
+    for (int i = 0; i < b; i++)
+      if (t->head[i] == h && t->rel[i] == DYAD__R_OBJ) first = i;
+    if (first < 0) continue;
+    for (int i = first + 1; i < b; i++)
+      if (t->head[i] == h && t->rel[i] == DYAD__R_CONJ && t->is_verb[i]) c = i;
+    if (c < 0) continue;
+    int has_obj = 0;
+    for (int i = 0; i < n; i++)
+      if (t->head[i] == c && t->rel[i] == DYAD__R_OBJ) has_obj = 1;
+    if (!has_obj) t->head[b] = (int16_t)c;
+  }
   /* Children in surface order: insert from the right. */
   for (int i = n - 1; i >= 0; i--) {
     int h = t->head[i];

@@ -241,8 +241,42 @@ TEST(vocative_under_a_noun) {
   dyad_doc_free(doc);
 }
 
+/* "X condemned an attack and promised aid": a second object hung on the
+ * first verb goes to the conjoined verb between them, when that verb has
+ * none; a verb with its own object keeps things as they are. */
+TEST(second_object_goes_to_the_conjoined_verb) {
+#define HEAD5 ROW(1, "Qatar", "Qatar", "PROPN", "NNP", 2, "nsubj") \
+      ROW(2, "condemned", "condemn", "VERB", "VBD", 0, "root") ROW(3, "attacks", "attack", "NOUN", "NNS", 2, "obj") \
+      ROW(4, "and", "and", "CCONJ", "CC", 5, "cc") ROW(5, "promised", "promise", "VERB", "VBD", 2, "conj")
+  const char *one = HEAD5 ROW(6, "aid", "aid", "NOUN", "NN", 2, "obj") "\n";
+  const char *two = HEAD5 ROW(6, "help", "help", "NOUN", "NN", 5, "obj") ROW(7, "aid", "aid", "NOUN", "NN", 2, "obj") "\n";
+#undef HEAD5
+  dyad_doc *d1 = parse_doc(one), *d2 = parse_doc(two);
+  CHECK(d1 != NULL && d2 != NULL);
+  if (!d1 || !d2) {
+    dyad_doc_free(d1);
+    dyad_doc_free(d2);
+    return;
+  }
+  dyad__arena a;
+  dyad__arena_init(&a);
+  dyad__tree t;
+  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(d1, 0), &a), 0);
+  CHECK_INT(t.head[5], 4);
+  CHECK_INT(t.head[2], 1);
+  CHECK_INT(t.first_child[4], 3); /* "and", then "aid" */
+  CHECK_INT(t.next_sibling[3], 5);
+  CHECK_INT(t.right[4], 5);
+  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(d2, 0), &a), 0);
+  CHECK_INT(t.head[6], 1); /* "promised" has an object: left alone */
+  dyad__arena_reset(&a);
+  dyad_doc_free(d1);
+  dyad_doc_free(d2);
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(second_object_goes_to_the_conjoined_verb);
   RUN(select_needs_two_phrases_or_a_discard);
   RUN(threads_share_a_coder);
   RUN(relations_v1_and_v2);
