@@ -494,6 +494,20 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
   return -1;
 }
 
+/* A pronoun object followed by its verb's xcomp, under a verb that is not
+ * one of pressure or request, is the subject of that clause: "Ethiopia
+ * indicated it deplored Libya", read with "it" as the object of
+ * "indicated", is still Ethiopia deploring.  ("The US urged it to stop"
+ * keeps "it" apart from the US.) */
+static int lower_subject(const dyad__tree *t, int h) {
+  int v = t->head[h];
+  if (v < 0 || t->rel[h] != DYAD__R_OBJ || object_control(&t->tok[v])) return 0;
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if (c > h && t->rel[c] == DYAD__R_XCOMP) return 1;
+  }
+  return 0;
+}
+
 /* The antecedent of a pronoun: the nearest subject of an enclosing clause
  * ("Ethiopia indicated it would act" -> Ethiopia); reflexives take the
  * subject of their own clause. */
@@ -516,7 +530,7 @@ static int antecedent(dyad__sent *x, int h) {
       int pas;
       int s = dyad__subject_of(t, v, &pas);
       if (s >= 0 && s != h && !is_pronoun(&t->tok[s]) && (reflexive || !(t->left[s] <= h && h <= t->right[s]))) {
-        if (reflexive || t->head[h] != v) return s;
+        if (reflexive || t->head[h] != v || lower_subject(t, h)) return s;
       }
     }
     v = t->head[v];

@@ -274,8 +274,65 @@ TEST(second_object_goes_to_the_conjoined_verb) {
   dyad_doc_free(d2);
 }
 
+/* Codes one CoNLL-U document with the small dictionaries above; writes
+ * "SRC TGT CODE;" per event into out. */
+static void code_string(const char *conllu, char *out, size_t size) {
+  out[0] = '\0';
+  dyad_dict *d = NULL;
+  dyad_dict_options o = {NULL, NULL, 0};
+  static const char verbs[] = "--- ATTACK [190] ---\nATTACK\n\n--- INDICATE [---] ---\nINDICATE\n\n"
+                              "--- URGE [020] ---\nURGE\n";
+  if (dyad__dict_builder_new(&o, &d) ||
+      dyad__dict_read(d, DYAD_DICT_VERBS, "verbs", verbs, sizeof verbs - 1) ||
+      dyad__dict_read(d, DYAD_DICT_ACTORS, "actors", actors_txt, sizeof actors_txt - 1) ||
+      dyad__dict_finish(d)) {
+    snprintf(out, size, "dictionary error");
+    dyad_dict_free(d);
+    return;
+  }
+  dyad_coder *c = NULL;
+  dyad_doc *doc = parse_doc(conllu);
+  const dyad_event *ev;
+  size_t n = 0;
+  dyad_coder_options co = {0};
+  co.include = DYAD_EVENT_HYPOTHETICAL | DYAD_EVENT_NEGATED;
+  if (!doc || dyad_coder_new(d, NULL, &co, &c) || dyad_text_segment(doc, NULL) ||
+      dyad_code_doc(c, doc, &ev, &n)) {
+    snprintf(out, size, "coding error");
+  } else {
+    size_t len = 0;
+    for (size_t i = 0; i < n && len < size; i++)
+      len += (size_t)snprintf(out + len, size - len, "%s %s %s;", ev[i].source, ev[i].target,
+                              ev[i].code);
+  }
+  dyad_doc_free(doc);
+  dyad_coder_free(c);
+  dyad_dict_free(d);
+}
+
+/* "Russia indicated it attacked Syria" with "it" read as the object of
+ * "indicated" and "attacked" as its xcomp: "it" is still the subject of
+ * "attacked", and Russia.  Under a verb of request it is someone else. */
+TEST(pronoun_object_of_a_raising_reading) {
+  char got[256];
+  code_string(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+              ROW(2, "indicated", "indicate", "VERB", "VBD", 0, "root")
+              ROW(3, "it", "it", "PRON", "PRP", 2, "obj")
+              ROW(4, "attacked", "attack", "VERB", "VBN", 2, "xcomp")
+              ROW(5, "Syria", "Syria", "PROPN", "NNP", 4, "obj") "\n", got, sizeof got);
+  CHECK_STR(got, "RUS SYR 190;");
+  code_string(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+              ROW(2, "urged", "urge", "VERB", "VBD", 0, "root")
+              ROW(3, "it", "it", "PRON", "PRP", 2, "obj")
+              ROW(4, "to", "to", "PART", "TO", 5, "mark")
+              ROW(5, "attack", "attack", "VERB", "VB", 2, "xcomp")
+              ROW(6, "Syria", "Syria", "PROPN", "NNP", 5, "obj") "\n", got, sizeof got);
+  CHECK(strstr(got, "RUS SYR 190") == NULL);
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(pronoun_object_of_a_raising_reading);
   RUN(second_object_goes_to_the_conjoined_verb);
   RUN(select_needs_two_phrases_or_a_discard);
   RUN(threads_share_a_coder);
