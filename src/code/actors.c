@@ -251,6 +251,26 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
     const dyad__dict_entry *e = &d->entries[m->entry];
     uint32_t line = 0;
     const char *code = actor_code(d, e->record, x->date, &line);
+    /* ... unless a later actor of the phrase says the same more precisely:
+     * "U.S. President Barack Obama" is USAGOV, not USA. */
+    for (int aj = ai + 1; code && aj < act.n; aj++) {
+      const dyad__mention *m2 = &x->m[act.idx[aj]];
+      uint32_t line2 = 0;
+      const char *code2 = actor_code(d, d->entries[m2->entry].record, x->date, &line2);
+      /* compared with the code the phrase's agents make: "French Finance
+       * Minister Edouard Balladur" stays FRAGOV (the person being FRAELI) */
+      char full[DYAD__CODE_MAX];
+      set_code(full, code);
+      for (int i = 0; i < nag; i++) compose(full, agents[i], agent_before[i]);
+      size_t cl = strlen(full);
+      if (code2 && strlen(code2) > cl && !strncmp(code2, full, cl) &&
+          t->rel[mention_head(t, m2)] != DYAD__R_CONJ) {
+        m = m2;
+        code = code2;
+        line = line2;
+        ai = aj;
+      }
+    }
     if (code) {
       dyad__actor_ref *r = &out[k++];
       set_code(r->code, code);

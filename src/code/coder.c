@@ -199,6 +199,11 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
     if (p && (!strcmp(p, "by") || !strcmp(p, "according_to") || !strcmp(p, "after") ||
               !strcmp(p, "before") || !strcmp(p, "during") || !strcmp(p, "since")))
       continue;
+    /* "attend a summit in Geneva on the unrest in Iran", the topic hung
+     * on the verb: still the summit's topic, no participant */
+    int topic = 0;
+    for (int i = 0; i < nobj && !topic; i++) topic = dyad__topic_of_meeting(t, cand[i], c);
+    if (topic) continue;
     if (nc < 24) cand[nc++] = c;
   }
   /* Obliques below a word the verb governs come last: first those of an
