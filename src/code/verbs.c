@@ -90,7 +90,8 @@ static int flatten(const dyad_dict *d, const dyad__pattern_elem *e, int ne,
 /* Words anywhere in the phrase headed by h, in order: how a pattern's
  * prepositional object is matched ("(ON &TIETYPES)" matches "on economic
  * issues"). */
-static int match_loose(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h) {
+static int match_loose(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h,
+                       int *cover) {
   const dyad__tree *t = &x->t;
   int pos = t->left[h];
   for (int k = 0; k < nw; k++) {
@@ -99,6 +100,7 @@ static int match_loose(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int
       size_t l = elem_len_at(x, ws[k], i);
       if (l) {
         pos = i + (int)l;
+        *cover += (int)l;
         found = 1;
         break;
       }
@@ -113,7 +115,7 @@ static int match_loose(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int
  * before in order with other words allowed between ("{NEW &TIETYPES
  * RELATIONS}" matches "new global economic relations" but not "new
  * economic trade relations").  Returns the words matched. */
-static int match_np(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h) {
+static int match_np(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h, int *cover) {
   if (nw == 0) return 0;
   const dyad__tree *t = &x->t;
   const dyad__pattern_elem *last = ws[nw - 1];
@@ -124,6 +126,7 @@ static int match_np(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h)
     if (l && i + (int)l - 1 >= h) {
       hit = 1;
       h = i;
+      *cover += (int)l;
       break;
     }
   }
@@ -137,6 +140,7 @@ static int match_np(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h)
         size_t l = elem_len_at(x, ws[k], i);
         if (l && i + (int)l - 1 == e) {
           pos = i - 1;
+          *cover += (int)l;
           found = 1;
           break;
         }
@@ -148,7 +152,8 @@ static int match_np(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h)
 }
 
 /* Words right before the verb: "did n't clash", "really did not clash". */
-static int match_before_verb(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int v) {
+static int match_before_verb(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int v,
+                             int *cover) {
   int end = v; /* exclusive */
   for (int k = nw - 1; k >= 0; k--) {
     int found = 0;
@@ -169,6 +174,7 @@ static int match_before_verb(dyad__sent *x, const dyad__pattern_elem **ws, int n
         }
         if (!ok) continue;
         end = i;
+        *cover += (int)l;
         found = 1;
         break;
       }
@@ -302,13 +308,16 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
       for (int j = 0; j < npp && !found; j++) {
         char buf[32];
         const char *c = dyad__tree_case(t, pp[j], buf, sizeof buf);
-        if (!c && t->is_verb[pp[j]]) c = "to"; /* an infinitive (pps) */
+        /* an infinitive (pps) stands for "(TO QUESTION)", words to match,
+         * never for a bare "(TO +)", which wants a noun phrase */
+        if (!c && t->is_verb[pp[j]] && nw) c = "to";
         if (!c) continue;
         size_t pl = strlen(prep);
         if (strncmp(c, prep, pl) || (c[pl] && c[pl] != '_')) continue;
-        if (nw && match_loose(x, ws, nw, pp[j]) != nw) continue;
+        int cov = 0;
+        if (nw && match_loose(x, ws, nw, pp[j], &cov) != nw) continue;
         found = 1;
-        score += 1 + nw;
+        score += 1 + cov;
         /* "(WITH +)": the target is here; "(AT ^)": not here. */
         if (marks_target) hint = pp[j];
         else if (marks_skip) { if (nskip < 4) skip[nskip++] = pp[j]; }
@@ -318,20 +327,25 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
       if (!found) ok = 0;
     }
     if (ok && npre) {
-      int m = pre_np >= 0 ? match_np(x, pre, npre, pre_np) : 0;
-      if (m != npre) m = match_before_verb(x, pre, npre, hit->start);
+      int cov = 0;
+      int m = pre_np >= 0 ? match_np(x, pre, npre, pre_np, &cov) : 0;
+      if (m != npre) {
+        cov = 0;
+        m = match_before_verb(x, pre, npre, hit->start, &cov);
+      }
       if (m != npre) ok = 0;
-      else score += npre;
+      else score += cov;
     }
     int post_np = -1;
     if (ok && npost) {
-      int m = 0;
+      int m = 0, cov = 0;
       for (int j = 0; j < nobj && m != npost; j++) {
-        m = match_np(x, post, npost, objs[j]);
+        cov = 0;
+        m = match_np(x, post, npost, objs[j], &cov);
         if (m == npost) post_np = objs[j];
       }
       if (m != npost) ok = 0;
-      else score += npost;
+      else score += cov;
     }
     /* '%' is a condition that held: it counts as a matched element */
     for (uint32_t i = 0; ok && i < p->nelems; i++)

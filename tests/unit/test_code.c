@@ -276,14 +276,15 @@ TEST(second_object_goes_to_the_conjoined_verb) {
 
 /* Codes one CoNLL-U document with the small dictionaries above; writes
  * "SRC TGT CODE;" per event into out. */
-static void code_string(const char *conllu, char *out, size_t size) {
+static const char small_verbs[] = "--- ATTACK [190] ---\nATTACK\n\n--- INDICATE [---] ---\nINDICATE\n\n"
+                                  "--- URGE [020] ---\nURGE\n";
+
+static void code_with(const char *verbs, const char *conllu, char *out, size_t size) {
   out[0] = '\0';
   dyad_dict *d = NULL;
   dyad_dict_options o = {NULL, NULL, 0};
-  static const char verbs[] = "--- ATTACK [190] ---\nATTACK\n\n--- INDICATE [---] ---\nINDICATE\n\n"
-                              "--- URGE [020] ---\nURGE\n";
   if (dyad__dict_builder_new(&o, &d) ||
-      dyad__dict_read(d, DYAD_DICT_VERBS, "verbs", verbs, sizeof verbs - 1) ||
+      dyad__dict_read(d, DYAD_DICT_VERBS, "verbs", verbs, strlen(verbs)) ||
       dyad__dict_read(d, DYAD_DICT_ACTORS, "actors", actors_txt, sizeof actors_txt - 1) ||
       dyad__dict_finish(d)) {
     snprintf(out, size, "dictionary error");
@@ -310,6 +311,10 @@ static void code_string(const char *conllu, char *out, size_t size) {
   dyad_dict_free(d);
 }
 
+static void code_string(const char *conllu, char *out, size_t size) {
+  code_with(small_verbs, conllu, out, size);
+}
+
 /* "Russia indicated it attacked Syria" with "it" read as the object of
  * "indicated" and "attacked" as its xcomp: "it" is still the subject of
  * "attacked", and Russia.  Under a verb of request it is someone else. */
@@ -330,8 +335,61 @@ TEST(pronoun_object_of_a_raising_reading) {
   CHECK(strstr(got, "RUS SYR 190") == NULL);
 }
 
+/* Patterns are ranked by the words they match: a synset phrase of three
+ * words beats a one-word synset member, whichever comes first. */
+TEST(pattern_score_counts_synset_words) {
+  static const char verbs[] =
+      "&CURRENCY\n+MONEY\n+FLORIN\n\n&RARECURR\n+AUSTRIAN GOLD FLORIN\n\n"
+      "--- GIVE [070] ---\nGIVE\n- * &CURRENCY [071]\n- * &RARECURR [072]\n";
+  char got[256];
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+            ROW(2, "gave", "give", "VERB", "VBD", 0, "root")
+            ROW(3, "austrian", "austrian", "ADJ", "JJ", 5, "amod")
+            ROW(4, "gold", "gold", "NOUN", "NN", 5, "compound")
+            ROW(5, "florin", "florin", "NOUN", "NN", 2, "obj")
+            ROW(6, "to", "to", "ADP", "IN", 7, "case")
+            ROW(7, "Syria", "Syria", "PROPN", "NNP", 2, "obl") "\n", got, sizeof got);
+  CHECK_STR(got, "RUS SYR 072;");
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+            ROW(2, "gave", "give", "VERB", "VBD", 0, "root")
+            ROW(3, "florin", "florin", "NOUN", "NN", 2, "obj")
+            ROW(4, "to", "to", "ADP", "IN", 5, "case")
+            ROW(5, "Syria", "Syria", "PROPN", "NNP", 2, "obl") "\n", got, sizeof got);
+  CHECK_STR(got, "RUS SYR 071;");
+}
+
+/* An infinitive answers "(TO QUESTION)" (words to match) but not a bare
+ * "(TO +)", which wants a noun phrase: "ordered the army to attack" is
+ * no visit. */
+TEST(infinitive_is_no_target_phrase) {
+  static const char verbs[] =
+      "--- ORDER [100] ---\nORDER\n- * (TO +) [042]\n- * (TO ATTACK) [1034]\n\n"
+      "--- SEND [100] ---\nSEND\n- * (TO +) [042]\n";
+  char got[256];
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+            ROW(2, "sent", "send", "VERB", "VBD", 0, "root")
+            ROW(3, "envoys", "envoy", "NOUN", "NNS", 2, "obj")
+            ROW(4, "to", "to", "PART", "TO", 5, "mark")
+            ROW(5, "meet", "meet", "VERB", "VB", 2, "advcl")
+            ROW(6, "Syria", "Syria", "PROPN", "NNP", 5, "obj") "\n", got, sizeof got);
+  CHECK(strstr(got, "042") == NULL);
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+            ROW(2, "ordered", "order", "VERB", "VBD", 0, "root")
+            ROW(3, "Turkey", "Turkey", "PROPN", "NNP", 2, "obj")
+            ROW(4, "to", "to", "PART", "TO", 5, "mark")
+            ROW(5, "attack", "attack", "VERB", "VB", 2, "xcomp")
+            ROW(6, "Syria", "Syria", "PROPN", "NNP", 5, "obj") "\n", got, sizeof got);
+  CHECK(strncmp(got, "RUS TUR 1034;", 13) == 0);
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(infinitive_is_no_target_phrase);
+  RUN(pattern_score_counts_synset_words);
   RUN(pronoun_object_of_a_raising_reading);
   RUN(second_object_goes_to_the_conjoined_verb);
   RUN(select_needs_two_phrases_or_a_discard);
