@@ -425,9 +425,15 @@ static void trace_sentence(dyad__sent *x, uint32_t si) {
   const dyad__tree *t = &x->t;
   const dyad_dict *d = x->dict;
   TRACE(x, "sentence %u: %s\n", si, x->s->text);
-  for (int i = 0; i < t->n; i++)
-    TRACE(x, "  %3d %-16s %-12s %-5s %-4s %3d %s\n", i + 1, t->tok[i].form, t->tok[i].lemma,
-          t->tok[i].upos, t->tok[i].xpos, t->head[i] + 1, dyad__rel_name((dyad__rel)t->rel[i]));
+  for (int i = 0; i < t->n; i++) {
+    int given = t->tok[i].head; /* a repair of the tree view says so */
+    char note[48] = "";
+    if (given >= 0 && given <= t->n && given != t->head[i] + 1)
+      snprintf(note, sizeof note, " (the parse says %d)", given);
+    TRACE(x, "  %3d %-16s %-12s %-5s %-4s %3d %s%s\n", i + 1, t->tok[i].form, t->tok[i].lemma,
+          t->tok[i].upos, t->tok[i].xpos, t->head[i] + 1, dyad__rel_name((dyad__rel)t->rel[i]),
+          note);
+  }
   for (int i = 0; i < x->nm; i++) {
     const dyad__mention *m = &x->m[i];
     const dyad__dict_entry *e = &d->entries[m->entry];
