@@ -33,7 +33,7 @@
 
 #include "dict/dict.h"
 
-#define DICT_CACHE_VERSION 1u
+#define DICT_CACHE_VERSION 2u /* 2: split forms of hyphenated phrases */
 #define HEADER 64u
 
 const char dyad__dict_cache_magic[8] = {'D', 'Y', 'A', 'D', 'D', 'I', 'C', 'T'};

@@ -307,11 +307,46 @@ size_t dyad__db_split(dyad_dict *d, const char *s, size_t len, uint32_t *wids,
   return n;
 }
 
+/* The phrase's words with every inner hyphen made a word of its own
+ * ("GUINEA-BISSAU" -> GUINEA - BISSAU, as dyad's tokenizer and EWT split
+ * the text); 0 when no word has one or the result would be too long. */
+static size_t split_hyphens(dyad_dict *d, const uint32_t *wids, size_t n, uint32_t *out,
+                            size_t max) {
+  size_t k = 0;
+  int any = 0;
+  for (size_t i = 0; i < n; i++) {
+    char w[DYAD_DICT_MAX_WORD_BYTES * 3 + 1];
+    snprintf(w, sizeof w, "%s", dyad__dict_word(d, wids[i]));
+    size_t len = strlen(w), b = 0;
+    for (size_t j = 1; j + 1 < len; j++) {
+      if (w[j] != '-' || w[j - 1] == '-' || w[j + 1] == '-') continue;
+      if (k + 2 > max) return 0;
+      out[k++] = dyad__db_word(d, w + b, j - b);
+      out[k++] = dyad__db_word(d, "-", 1);
+      b = j + 1;
+      any = 1;
+    }
+    if (k + 1 > max) return 0;
+    out[k++] = b ? dyad__db_word(d, w + b, len - b) : wids[i];
+  }
+  for (size_t i = 0; i < k; i++)
+    if (out[i] == DYAD__NONE) return 0;
+  return any ? k : 0;
+}
+
 void dyad__db_entry(dyad_dict *d, unsigned kind, unsigned flags, long line,
                     uint32_t phrase, uint32_t record, const uint32_t *wids,
                     size_t nwords) {
   build *b = d->build;
   if (!nwords) return;
+  {
+    /* the split form, entered once more (it has no inner hyphen left) */
+    uint32_t split[DYAD__DICT_MAX_WORDS];
+    size_t ns = split_hyphens(d, wids, nwords, split, DYAD__DICT_MAX_WORDS);
+    if (ns)
+      dyad__db_entry(d, kind, flags | DYAD__E_GENERATED | DYAD__E_SPLIT, line, phrase, record,
+                     split, ns);
+  }
   dyad__dict_entry *e = DYAD__DB_PUSH(d, entries);
   uint32_t *ew = dyad__db_grow((void **)&b->entry_words, &b->n_entry_words,
                                &b->cap_entry_words, 2 * sizeof *ew);
@@ -644,6 +679,8 @@ static void check_duplicates(dyad_dict *d) {
       }
       const dyad__dict_entry *f = &d->entries[nd->entry_first + first[k]];
       if (f->record == e->record) continue;
+      /* the split forms of two hyphenated phrases already reported */
+      if ((e->flags & DYAD__E_SPLIT) && (f->flags & DYAD__E_SPLIT)) continue;
       char c1[256], c2[256];
       const char *x = entry_code(d, e, c1, sizeof c1), *y = entry_code(d, f, c2, sizeof c2);
       if (!x || !y || !strcmp(x, y)) continue;
