@@ -454,7 +454,7 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
   int pas = dyad__tree_child(t, v, DYAD__R_AUX_PASS) >= 0;
   int own = 1; /* still at v or a conjunct sharing its voice */
   while (v >= 0 && depth++ < 16) {
-    int s = dyad__tree_child(t, v, DYAD__R_NSUBJ);
+    int s = dyad__tree_nsubj(t, v);
     if (s >= 0) {
       *passive = pas;
       return s;

@@ -521,7 +521,8 @@ static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor
     int first = ns;
     if (subj >= 0 && t->head[subj] == v)
       DYAD__FOR_CHILDREN(t, v, c) {
-        if (c != subj && t->rel[c] == DYAD__R_NSUBJ && ns < max)
+        if (c != subj && t->rel[c] == DYAD__R_NSUBJ && ns < max &&
+            dyad__tree_flat_subjects(t, subj, c))
           ns += dyad__resolve_np(x, c, src + ns, max - ns);
       }
     dyad__share_abbrev_agents(x, src, first, ns);
@@ -570,7 +571,7 @@ static int clause_targets(dyad__sent *x, int clause, const char *source, dyad__a
   const dyad__tree *t = &x->t;
   int nt = 0;
   dyad__actor_ref tmp[16];
-  int cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ);
+  int cs = dyad__tree_nsubj(t, clause);
   if (cs < 0) cs = dyad__tree_child(t, clause, DYAD__R_NSUBJ_PASS);
   int k = cs >= 0 ? dyad__resolve_deep(x, cs, tmp, 16, 0) : 0;
   int self = 0; /* "Frodo said he has satisfaction toward Gondor" */

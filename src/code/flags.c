@@ -176,7 +176,7 @@ unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
       if (in_list(hk, SPEECH)) {
         f |= DYAD__FLAG_REPORTED;
         if (!**why) *why = "reported speech";
-        if (*speaker < 0) *speaker = dyad__tree_child(t, h, DYAD__R_NSUBJ);
+        if (*speaker < 0) *speaker = dyad__tree_nsubj(t, h);
       } else if (in_list(hk, HYP_HEADS)) {
         f |= DYAD__FLAG_HYPOTHETICAL;
       }
@@ -200,7 +200,7 @@ unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
     if ((t->rel[c] == DYAD__R_PARATAXIS || t->rel[c] == DYAD__R_CCOMP ||
          t->rel[c] == DYAD__R_ADVCL) &&
         in_list(&t->tok[c], SPEECH) && t->left[c] > v) {
-      int subj = dyad__tree_child(t, c, DYAD__R_NSUBJ);
+      int subj = dyad__tree_nsubj(t, c);
       if (subj >= 0 && t->rel[c] != DYAD__R_CCOMP) {
         f |= DYAD__FLAG_REPORTED;
         if (*speaker < 0) *speaker = subj;

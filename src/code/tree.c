@@ -169,9 +169,37 @@ int dyad__tree_coordinated(const dyad__tree *t, int h) {
   /* a parser's flat reading of "Arnor and the evil Gondor": two subjects */
   if (t->rel[h] == DYAD__R_NSUBJ && t->head[h] >= 0)
     DYAD__FOR_CHILDREN(t, t->head[h], c) {
-      if (c != h && t->rel[c] == DYAD__R_NSUBJ) return 1;
+      if (c != h && t->rel[c] == DYAD__R_NSUBJ && dyad__tree_flat_subjects(t, h, c)) return 1;
     }
   return 0;
+}
+
+/* Does the phrase headed by h hold a clause (a verb heading a clausal
+ * relation, not a participle used as an adjective: "state-owned")? */
+static int holds_clause(const dyad__tree *t, int h) {
+  for (int i = t->left[h]; i <= t->right[h]; i++) {
+    if (i == h || !t->is_verb[i]) continue;
+    dyad__rel r = (dyad__rel)t->rel[i];
+    if (r == DYAD__R_ACL || r == DYAD__R_RELCL || r == DYAD__R_ADVCL || r == DYAD__R_CCOMP ||
+        r == DYAD__R_XCOMP || r == DYAD__R_PARATAXIS || r == DYAD__R_CONJ)
+      return 1;
+  }
+  return 0;
+}
+
+int dyad__tree_flat_subjects(const dyad__tree *t, int a, int b) {
+  return !holds_clause(t, a) && !holds_clause(t, b);
+}
+
+int dyad__tree_nsubj(const dyad__tree *t, int v) {
+  int first = -1, last = -1;
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if (t->rel[c] != DYAD__R_NSUBJ) continue;
+    if (first < 0) first = c;
+    if (c < v) last = c;
+  }
+  if (first >= 0 && last > first && holds_clause(t, first)) return last;
+  return first;
 }
 
 const char *dyad__tree_case(const dyad__tree *t, int i, char *buf, size_t size) {

@@ -83,6 +83,13 @@ const char *dyad__tree_case(const dyad__tree *t, int i, char *buf, size_t size);
 int dyad__tree_child(const dyad__tree *t, int h, dyad__rel r);
 /* 1 if noun h heads a list: it has a conj, or its apposition has one. */
 int dyad__tree_coordinated(const dyad__tree *t, int h);
+/* The subject of v among several nsubj children: the first, unless it holds
+ * a clause of its own ("Police used tear gas ..., and witnesses said",
+ * parsed with both nouns as subjects of "said"): then the last one before
+ * v.  Two subjects form a flat list only when neither holds a clause
+ * (dyad__tree_flat_subjects).  -1 if v has no nsubj. */
+int dyad__tree_nsubj(const dyad__tree *t, int v);
+int dyad__tree_flat_subjects(const dyad__tree *t, int a, int b);
 /* 1 if c is a clause governed by its head as an infinitive or
  * complement without its own subject: xcomp verbs, and "to" adverbial
  * clauses ("signed an accord to supply Gondor"). */

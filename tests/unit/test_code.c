@@ -386,8 +386,36 @@ TEST(infinitive_is_no_target_phrase) {
   CHECK(strncmp(got, "RUS TUR 1034;", 13) == 0);
 }
 
+/* Two subjects of one verb are a flat list only when neither holds a
+ * clause: "Russia used rockets, and Turkey said ..." parsed with both
+ * nouns under "said" has Turkey as the speaker, not Russia. */
+TEST(subject_holding_a_clause_is_no_list) {
+  static const char verbs[] = "--- SAY [010] ---\nSAY\n\n--- USE [---] ---\nUSE\n";
+  char got[256];
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 7, "nsubj")
+            ROW(2, "used", "use", "VERB", "VBD", 1, "acl")
+            ROW(3, "rockets", "rocket", "NOUN", "NNS", 2, "obj")
+            ROW(4, ",", ",", "PUNCT", ",", 7, "punct")
+            ROW(5, "and", "and", "CCONJ", "CC", 7, "cc")
+            ROW(6, "Turkey", "Turkey", "PROPN", "NNP", 7, "nsubj")
+            ROW(7, "said", "say", "VERB", "VBD", 0, "root")
+            ROW(8, "Syria", "Syria", "PROPN", "NNP", 7, "obj") "\n", got, sizeof got);
+  CHECK_STR(got, "TUR SYR 010;");
+  /* no clause: "Russia and the evil Turkey said" read flat, both speak */
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 5, "nsubj")
+            ROW(2, "and", "and", "CCONJ", "CC", 5, "cc")
+            ROW(3, "the", "the", "DET", "DT", 4, "det")
+            ROW(4, "Turkey", "Turkey", "PROPN", "NNP", 5, "nsubj")
+            ROW(5, "said", "say", "VERB", "VBD", 0, "root")
+            ROW(6, "Syria", "Syria", "PROPN", "NNP", 5, "obj") "\n", got, sizeof got);
+  CHECK_STR(got, "RUS SYR 010;TUR SYR 010;");
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(subject_holding_a_clause_is_no_list);
   RUN(infinitive_is_no_target_phrase);
   RUN(pattern_score_counts_synset_words);
   RUN(pronoun_object_of_a_raising_reading);
