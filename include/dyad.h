@@ -318,7 +318,9 @@ typedef struct dyad_annotate_options {
    * dyad_coder_names).  A capitalized token so marked that the tagger
    * called a common noun, a verb, an adverb or a function word ("Calenardhon
    * welcomed", "Ethiopia departs") is re-tagged PROPN/NNP (NNPS if it was
-   * NNS) before the parser reads it. */
+   * NNS) before the parser reads it.  names[i] = 2 marks a past-tense verb
+   * form right after a name ("Erdogan spoke by phone"): if the tagger
+   * called it a noun, an adjective or an adverb, it is re-tagged VERB/VBD. */
   void (*names)(void *user, const dyad_sentence *s, unsigned char *names);
   void *names_user;
 } dyad_annotate_options;
@@ -601,8 +603,11 @@ DYAD_API dyad_status dyad_code_doc(const dyad_coder *coder, dyad_doc *doc,
 DYAD_API size_t dyad_coder_select(const dyad_coder *coder, const dyad_doc *doc,
                                   unsigned char *need);
 /* Marks names[i] = 1 for every token of sentence s inside an actor phrase
- * of the coder's dictionaries (longest match; agents are not names).  The
- * signature fits dyad_annotate_options.names, with the coder as user. */
+ * of the coder's dictionaries (longest match; agents are not names), and
+ * names[i] = 2 for a lower-case word right after such a phrase that is a
+ * past form of a dictionary verb (not its base form, nor one in -s or
+ * -ing: "Erdogan spoke", "Putin met").  The signature fits
+ * dyad_annotate_options.names, with the coder as user. */
 DYAD_API void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names);
 /* The same, writing a readable trace of every decision (actors found,
  * verbs, patterns tried, flags, events) to `write`. */

@@ -206,6 +206,22 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
     if (topic) continue;
     if (nc < 24) cand[nc++] = c;
   }
+  /* "spoke by phone with Putin", the partner hung on the oblique: its own
+   * "with" or "to" phrase, after the verb's obliques */
+  DYAD__FOR_CHILDREN(t, v, o) {
+    if (t->rel[o] != DYAD__R_OBL) continue;
+    char ob[32];
+    const char *op = dyad__tree_case(t, o, ob, sizeof ob);
+    if (op && (!strcmp(op, "after") || !strcmp(op, "before") || !strcmp(op, "during") ||
+               !strcmp(op, "since") || !strcmp(op, "until") || !strcmp(op, "amid")))
+      continue; /* "said after talks with Jordan's king" */
+    DYAD__FOR_CHILDREN(t, o, c) {
+      if (t->rel[c] != DYAD__R_NMOD || nc >= 24) continue;
+      char buf[32];
+      const char *p = dyad__tree_case(t, c, buf, sizeof buf);
+      if (p && (!strcmp(p, "with") || !strcmp(p, "to"))) cand[nc++] = c;
+    }
+  }
   /* Obliques below a word the verb governs come last: first those of an
    * adjective it predicates ("marched very close to the border with
    * Mordor", "stayed loyal to X"), then those of its adverbs ("together
@@ -1020,6 +1036,20 @@ void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names)
     }
     for (uint32_t w = m.start; w < m.end; w++) names[w] = 1;
     i = m.end > i ? m.end : i + 1;
+  }
+  /* "Erdogan spoke by phone": a past form of a dictionary verb right after
+   * a name is a verb, however rare the name */
+  for (size_t e = 1; e < s->ntokens; e++) {
+    const dyad_token *k = &s->tokens[e];
+    const char *f = k->fold && strcmp(k->fold, "_") ? k->fold : k->form;
+    size_t fl = strlen(f);
+    if (names[e] || names[e - 1] != 1 || !(k->form[0] >= 'a' && k->form[0] <= 'z') ||
+        (fl > 1 && f[fl - 1] == 's') || (fl > 3 && !strcmp(f + fl - 3, "ing")))
+      continue;
+    dyad__verb_match vm[4];
+    size_t nv = dyad__dict_verbs_at(c->dict, s->tokens, s->ntokens, e, 0, vm, 4);
+    for (size_t j = 0; j < nv && j < 4; j++)
+      if (vm[j].start == e && !c->dict->verb_forms[vm[j].form].base) names[e] = 2;
   }
 }
 

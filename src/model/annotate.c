@@ -38,10 +38,22 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
   int nfixed = 0;
   o->names(o->names_user, s, names);
   int propn = label_index(&m->upos, "PROPN"), nnp = label_index(&m->xpos, "NNP"),
-      nnps = label_index(&m->xpos, "NNPS");
+      nnps = label_index(&m->xpos, "NNPS"), verb = label_index(&m->upos, "VERB"),
+      vbd = label_index(&m->xpos, "VBD");
+  static const char *const nonverb[] = {"NN", "NNS", "NNP", "JJ", "RB", NULL};
   for (uint32_t i = 0; i < s->ntokens && propn >= 0 && nnp >= 0; i++) {
     const char *f = s->tokens[i].form;
-    if (!names[i] || !(f[0] >= 'A' && f[0] <= 'Z')) continue;
+    if (names[i] == 2 && verb >= 0 && vbd >= 0) {
+      const char *x = m->xpos.name[w[i].xpos];
+      int hit = 0;
+      for (int k = 0; nonverb[k] && !hit; k++) hit = !strcmp(x, nonverb[k]);
+      if (hit) {
+        fixed[i] = 1 + ((uint32_t)verb << 16 | (uint32_t)vbd);
+        nfixed++;
+      }
+      continue;
+    }
+    if (names[i] != 1 || !(f[0] >= 'A' && f[0] <= 'Z')) continue;
     const char *x = m->xpos.name[w[i].xpos];
     int hit = 0;
     for (int k = 0; common[k] && !hit; k++) hit = !strcmp(x, common[k]);

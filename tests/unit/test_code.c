@@ -413,8 +413,72 @@ TEST(subject_holding_a_clause_is_no_list) {
   CHECK_STR(got, "RUS SYR 010;TUR SYR 010;");
 }
 
+/* dyad_coder_names: 1 on actor phrases, 2 on a past form of a dictionary
+ * verb right after one ("Turkey spoke"), not on its base form or the forms
+ * in -s and -ing, nor on a capitalized word. */
+TEST(names_mark_past_verbs_after_names) {
+  static const char verbs[] = "--- SPEAK [010] ---\nSPEAK {SPEAKS SPOKE SPOKEN SPEAKING}\n";
+  static const char doc_text[] =
+      "# newdoc id = n\n"
+      ROW(1, "Turkey", "_", "_", "_", 0, "root") ROW(2, "spoke", "_", "_", "_", 1, "dep")
+      ROW(3, "by", "_", "_", "_", 1, "dep") ROW(4, "phone", "_", "_", "_", 1, "dep") "\n"
+      ROW(1, "Turkey", "_", "_", "_", 0, "root") ROW(2, "speaks", "_", "_", "_", 1, "dep") "\n"
+      ROW(1, "Turkey", "_", "_", "_", 0, "root") ROW(2, "speak", "_", "_", "_", 1, "dep") "\n"
+      ROW(1, "the", "_", "_", "_", 0, "root") ROW(2, "spoke", "_", "_", "_", 1, "dep") "\n";
+  dyad_dict *d = NULL;
+  dyad_dict_options o = {NULL, NULL, 0};
+  CHECK_INT(dyad__dict_builder_new(&o, &d), DYAD_OK);
+  CHECK_INT(dyad__dict_read(d, DYAD_DICT_VERBS, "verbs", verbs, sizeof verbs - 1), DYAD_OK);
+  CHECK_INT(dyad__dict_read(d, DYAD_DICT_ACTORS, "actors", actors_txt, sizeof actors_txt - 1), DYAD_OK);
+  CHECK_INT(dyad__dict_finish(d), DYAD_OK);
+  dyad_coder *c = NULL;
+  CHECK_INT(dyad_coder_new(d, NULL, NULL, &c), DYAD_OK);
+  dyad_doc *doc = parse_doc(doc_text);
+  CHECK(doc != NULL);
+  if (doc && c) {
+    CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK); /* folds */
+    static const unsigned char want[4][4] = {{1, 2, 0, 0}, {1, 0}, {1, 0}, {0, 0}};
+    for (size_t si = 0; si < 4 && si < dyad_doc_sentence_count(doc); si++) {
+      const dyad_sentence *s = dyad_doc_sentence(doc, si);
+      unsigned char names[8] = {0};
+      dyad_coder_names(c, s, names);
+      for (uint32_t i = 0; i < s->ntokens && i < 4; i++) CHECK_INT(names[i], want[si][i]);
+    }
+  }
+  dyad_doc_free(doc);
+  dyad_coder_free(c);
+  dyad_dict_free(d);
+}
+
+/* "spoke by phone with Putin" with the partner hung on "phone": the "with"
+ * phrase of the verb's oblique is the target; not one below a temporal
+ * oblique ("said after talks with Syria"). */
+TEST(partner_below_an_oblique) {
+  static const char verbs[] = "--- SPEAK [010] ---\nSPEAK {SPEAKS SPOKE SPOKEN SPEAKING}\n"
+                              "- * (BY PHONE) [041]\n";
+  char got[256];
+  code_with(verbs,
+            ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 2, "nsubj")
+            ROW(2, "spoke", "speak", "VERB", "VBD", 0, "root")
+            ROW(3, "by", "by", "ADP", "IN", 4, "case")
+            ROW(4, "phone", "phone", "NOUN", "NN", 2, "obl")
+            ROW(5, "with", "with", "ADP", "IN", 6, "case")
+            ROW(6, "Russia", "Russia", "PROPN", "NNP", 4, "nmod") "\n", got, sizeof got);
+  CHECK_STR(got, "TUR RUS 041;");
+  code_with(verbs,
+            ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 2, "nsubj")
+            ROW(2, "spoke", "speak", "VERB", "VBD", 0, "root")
+            ROW(3, "after", "after", "ADP", "IN", 4, "case")
+            ROW(4, "talks", "talk", "NOUN", "NNS", 2, "obl")
+            ROW(5, "with", "with", "ADP", "IN", 6, "case")
+            ROW(6, "Russia", "Russia", "PROPN", "NNP", 4, "nmod") "\n", got, sizeof got);
+  CHECK_STR(got, "");
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(names_mark_past_verbs_after_names);
+  RUN(partner_below_an_oblique);
   RUN(subject_holding_a_clause_is_no_list);
   RUN(infinitive_is_no_target_phrase);
   RUN(pattern_score_counts_synset_words);

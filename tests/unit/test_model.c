@@ -448,6 +448,42 @@ TEST(annotate_name_hints) {
   dyad_model_free(m);
 }
 
+static void mark_verbs(void *user, const dyad_sentence *s, unsigned char *names) {
+  (void)user;
+  for (uint32_t i = 0; i < s->ntokens; i++) names[i] = 2;
+}
+
+/* names[i] = 2: a past verb form after a name; if the tagger called it a
+ * noun, an adjective or an adverb it becomes VERB/VBD, other tags stay. */
+TEST(annotate_verb_hints) {
+  if (!model_bytes) return;
+  dyad_model *m = NULL;
+  CHECK_INT(dyad_model_load_memory(model_bytes, model_len, NULL, NULL, &m), DYAD_OK);
+  if (!m) return;
+  static const char text[] =
+      "# newdoc id = verbs\n"
+      "1\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n2\trebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tin\t_\t_\t_\t_\t_\t_\t_\t_\n4\tkabul\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+  dyad_doc *plain = conllu_doc(text), *hinted = conllu_doc(text);
+  CHECK(plain && hinted);
+  if (plain && hinted) {
+    CHECK_INT(dyad_annotate(m, plain, NULL), DYAD_OK);
+    dyad_annotate_options o = {.names = mark_verbs};
+    CHECK_INT(dyad_annotate(m, hinted, &o), DYAD_OK);
+    const dyad_sentence *a = dyad_doc_sentence(plain, 0), *b = dyad_doc_sentence(hinted, 0);
+    /* the tiny model tags "rebels" as a noun; "the" and "in" keep theirs */
+    CHECK(!strcmp(a->tokens[1].xpos, "NNS") || !strcmp(a->tokens[1].xpos, "NN"));
+    CHECK_STR(b->tokens[1].upos, "VERB");
+    CHECK_STR(b->tokens[1].xpos, "VBD");
+    CHECK_STR(b->tokens[0].xpos, a->tokens[0].xpos);
+    CHECK_STR(b->tokens[2].xpos, a->tokens[2].xpos);
+    CHECK(valid_tree(b));
+  }
+  dyad_doc_free(plain);
+  dyad_doc_free(hinted);
+  dyad_model_free(m);
+}
+
 /* A word marked Typo=Yes carries the lemma of the word meant ("collages"
  * -> "college"); the lemmatizer must not learn that as a suffix rule, or
  * "villages" becomes "villege". */
@@ -515,6 +551,7 @@ int main(void) {
   RUN(load_errors);
   RUN(annotate_odd_sentences);
   RUN(annotate_name_hints);
+  RUN(annotate_verb_hints);
   RUN(beam_widths);
   RUN(conllu_round_trip);
   RUN(shared_model_threads);
