@@ -368,10 +368,10 @@ static int all_caps_word(const dyad__text *t, const dyad__word *w) {
 }
 
 static const char *const months[] = {
-    "Jan", "Jan.", "January", "Feb", "Feb.", "February", "March", "Mar.",
-    "April", "Apr.", "May", "June", "July", "Aug", "Aug.", "August", "Sept.",
-    "Sep.", "September", "Oct", "Oct.", "October", "Nov", "Nov.", "November",
-    "Dec", "Dec.", "December", NULL};
+    "Jan", "Jan.", "January", "Feb", "Feb.", "February", "Mar", "March", "Mar.",
+    "Apr", "April", "Apr.", "May", "Jun", "Jun.", "June", "Jul", "Jul.", "July",
+    "Aug", "Aug.", "August", "Sept", "Sept.", "Sep", "Sep.", "September", "Oct",
+    "Oct.", "October", "Nov", "Nov.", "November", "Dec", "Dec.", "December", NULL};
 
 /* Length in words of a dateline at the start of words [0, n): "MOSCOW
  * (Reuters) -", "WASHINGTON, March 3 -", "ST. LOUIS, Mo. (AP) --";
