@@ -52,6 +52,7 @@ typedef struct {
   labelset upos, xpos, deprel;
   /* every word's strings, for the lemmatizer */
   const char **form, **wxpos, **lemma;
+  unsigned char *typo; /* Typo=Yes: an exception only, no suffix rule */
   size_t nw, wcap;
   dyad__arena strings;
   int failed;
@@ -136,6 +137,9 @@ static int add_doc(trainer *t, const dyad_doc *doc) {
       a = realloc(t->lemma, cap * sizeof *a);
       if (!a) return -1;
       t->lemma = a;
+      unsigned char *ty = realloc(t->typo, cap);
+      if (!ty) return -1;
+      t->typo = ty;
       t->wcap = cap;
     }
     tsent *x = &t->s[t->ns];
@@ -173,10 +177,10 @@ static int add_doc(trainer *t, const dyad_doc *doc) {
       t->form[t->nw] = dyad__arena_strdup(&t->strings, k->form);
       t->wxpos[t->nw] = dyad__arena_strdup(&t->strings, k->xpos);
       /* A word marked Typo=Yes has the lemma of the word meant ("collages"
-       * -> "college"): learning from it would teach a spelling correction
-       * as a suffix rule ("villages" -> "villege"), so it is left out. */
-      int typo = k->feats && strstr(k->feats, "Typo=Yes");
-      t->lemma[t->nw] = dyad__arena_strdup(&t->strings, typo ? "_" : k->lemma);
+       * -> "college"): a suffix rule learned from it would teach a spelling
+       * correction ("villages" -> "villege"); it is only an exception. */
+      t->typo[t->nw] = k->feats && strstr(k->feats, "Typo=Yes");
+      t->lemma[t->nw] = dyad__arena_strdup(&t->strings, k->lemma);
       if (!t->form[t->nw] || !t->wxpos[t->nw] || !t->lemma[t->nw]) {
         free(forms);
         return -1;
@@ -436,7 +440,7 @@ dyad_status dyad_train(const dyad_train_options *o, const char *out_path) {
 
   /* 2. Lemmatizer. */
   size_t nrules = 0, nexc = 0;
-  if (dyad__lemma_learn(t.form, t.wxpos, t.lemma, t.nw, &sec[7], &sec[6], &nrules, &nexc)) {
+  if (dyad__lemma_learn(t.form, t.wxpos, t.lemma, t.typo, t.nw, &sec[7], &sec[6], &nrules, &nexc)) {
     st = DYAD_ENOMEM;
     goto out;
   }
@@ -552,7 +556,7 @@ out:
   if (jk)
     for (size_t i = 0; i < t.ns; i++) free(jk[i]);
   free(jk);
-  free(t.form); free(t.wxpos); free(t.lemma);
+  free(t.form); free(t.wxpos); free(t.lemma); free(t.typo);
   dyad__arena_reset(&t.strings);
   labels_free(&t.upos); labels_free(&t.xpos); labels_free(&t.deprel);
   free(m.upos.hash); free(m.xpos.hash); free(m.deprel.hash);

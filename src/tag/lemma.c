@@ -194,8 +194,25 @@ static char *join3(const char *a, char sep1, const char *b, size_t blen, char se
   return s;
 }
 
+/* How many of the sorted "key\001value" strings are exactly key, value. */
+static size_t type_count(char *const *p, size_t n, const char *key, const char *val) {
+  char want[600];
+  int wl = snprintf(want, sizeof want, "%s\001%s", key, val);
+  if (wl < 0 || (size_t)wl >= sizeof want) return 0;
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(p[mid], want) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  size_t c = 0;
+  while (lo + c < n && !strcmp(p[lo + c], want)) c++;
+  return c;
+}
+
 int dyad__lemma_learn(const char *const *form, const char *const *xpos,
-                      const char *const *lemma, size_t n, dyad__buf *rules,
+                      const char *const *lemma, const unsigned char *no_rule, size_t n,
+                      dyad__buf *rules,
                       dyad__buf *exceptions, size_t *nrules, size_t *nexc) {
   int err = 0;
   size_t np = 0, cap = n * (LEMMA_MAX_SUFFIX + 1) + 1;
@@ -205,7 +222,7 @@ int dyad__lemma_learn(const char *const *form, const char *const *xpos,
   if (!pairs) return -1;
   /* 1. Suffix rules. */
   for (size_t i = 0; i < n && !err; i++) {
-    if (!strcmp(lemma[i], "_")) continue;
+    if (!strcmp(lemma[i], "_") || (no_rule && no_rule[i])) continue;
     char rule[300], low[256];
     derive_rule(form[i], lemma[i], rule, sizeof rule);
     size_t fl = lower_ascii(form[i], low, sizeof low);
@@ -218,6 +235,46 @@ int dyad__lemma_learn(const char *const *form, const char *const *xpos,
   if (!err && best_build(pairs, np, &rt)) err = 1;
   for (size_t i = 0; i < np; i++) free(pairs[i]);
   np = 0;
+  /* The same pairs once per word type (form, XPOS, lemma): a rule is kept
+   * only if two different words use it.  One word, however frequent
+   * ("Nov" -> "November"), says nothing about others ("Lavrov"); the
+   * exception map keeps that word. */
+  char **types = calloc(n + 1, sizeof *types);
+  size_t nt = 0, ntp = 0;
+  if (!types) err = 1;
+  for (size_t i = 0; i < n && !err; i++) {
+    if (!strcmp(lemma[i], "_") || (no_rule && no_rule[i])) continue;
+    char *ty = join3(form[i], '\002', xpos[i], strlen(xpos[i]), '\002', lemma[i]);
+    if (!ty) err = 1;
+    else types[nt++] = ty;
+  }
+  if (!err) qsort(types, nt, sizeof *types, cmp_str);
+  char **tpairs = calloc(nt * (LEMMA_MAX_SUFFIX + 1) + 1, sizeof *tpairs);
+  if (!tpairs) err = 1;
+  for (size_t i = 0; i < nt && !err; i++) {
+    if (i > 0 && !strcmp(types[i], types[i - 1])) continue;
+    char f[256], x[64], l[256];
+    const char *a = strchr(types[i], '\002'), *b = a ? strchr(a + 1, '\002') : NULL;
+    if (!a || !b || (size_t)(a - types[i]) >= sizeof f || (size_t)(b - a - 1) >= sizeof x ||
+        strlen(b + 1) >= sizeof l)
+      continue;
+    memcpy(f, types[i], (size_t)(a - types[i]));
+    f[a - types[i]] = '\0';
+    memcpy(x, a + 1, (size_t)(b - a - 1));
+    x[b - a - 1] = '\0';
+    memcpy(l, b + 1, strlen(b + 1) + 1);
+    char rule[300], low[256];
+    derive_rule(f, l, rule, sizeof rule);
+    size_t fl = lower_ascii(f, low, sizeof low);
+    for (size_t k = 1; k <= LEMMA_MAX_SUFFIX && k <= fl; k++) {
+      char *p = join3(x, '\t', low + fl - k, k, '\001', rule);
+      if (!p) { err = 1; break; }
+      tpairs[ntp++] = p;
+    }
+  }
+  for (size_t i = 0; i < nt; i++) free(types[i]);
+  free(types);
+  if (!err) qsort(tpairs, ntp, sizeof *tpairs, cmp_str);
   keys = calloc(rt.n + 1, sizeof *keys);
   vals = calloc(rt.n + 1, sizeof *vals);
   if (!keys || !vals) err = 1;
@@ -228,6 +285,7 @@ int dyad__lemma_learn(const char *const *form, const char *const *xpos,
     /* A suffix seen once says nothing general; the exception map will
      * hold that word if the shorter suffix gets it wrong. */
     if (sl > 0 && rt.total[i] < 2) continue;
+    if (sl > 0 && type_count(tpairs, ntp, rt.key[i], rt.val[i]) < 2) continue;
     if (sl > 0) {
       char parent[300];
       size_t pl = strlen(rt.key[i]) - 1;
@@ -246,6 +304,8 @@ int dyad__lemma_learn(const char *const *form, const char *const *xpos,
   }
   if (!err && dyad__strmap_write(keys, vals, nk, rules)) err = 1;
   *nrules = nk;
+  for (size_t i = 0; i < ntp; i++) free(tpairs[i]);
+  free(tpairs);
   /* 2. Exceptions: the words the rules get wrong. */
   dyad_model tmp;
   memset(&tmp, 0, sizeof tmp);
