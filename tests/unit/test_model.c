@@ -494,20 +494,24 @@ TEST(lemma_rules_skip_typos) {
   FILE *fp = fopen(tp, "w");
   CHECK(fp != NULL);
   if (!fp) return;
-  static const char *const nouns[3][3] = {
-      {"collages", "college", "Number=Plur|Typo=Yes"},
-      {"cottages", "cottage", "Number=Plur"},
-      {"images", "image", "Number=Plur"}};
-  for (int i = 0; i < 60; i++) {
-    const char *const *w = nouns[i % 3];
+  /* form, lemma, UPOS, XPOS, FEATS; "Nov" -> "November" is one word only */
+  static const char *const nouns[6][5] = {
+      {"collages", "college", "NOUN", "NNS", "Number=Plur|Typo=Yes"},
+      {"cottages", "cottage", "NOUN", "NNS", "Number=Plur"},
+      {"images", "image", "NOUN", "NNS", "Number=Plur"},
+      {"Nov", "November", "PROPN", "NNP", "Abbr=Yes|Number=Sing"},
+      {"Paris", "Paris", "PROPN", "NNP", "Number=Sing"},
+      {"London", "London", "PROPN", "NNP", "Number=Sing"}};
+  for (int i = 0; i < 120; i++) {
+    const char *const *w = nouns[i % 6];
     fprintf(fp,
             "# sent_id = t%d\n"
             "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
-            "2\t%s\t%s\tNOUN\tNNS\t%s\t4\tnsubj:pass\t_\t_\n"
+            "2\t%s\t%s\t%s\t%s\t%s\t4\tnsubj:pass\t_\t_\n"
             "3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_\n"
             "4\tclosed\tclose\tVERB\tVBN\t_\t0\troot\t_\t_\n"
             "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n",
-            i, w[0], w[1], w[2]);
+            i, w[0], w[1], w[2], w[3], w[4]);
   }
   fclose(fp);
   dyad_train_options o = {0};
@@ -530,6 +534,21 @@ TEST(lemma_rules_skip_typos) {
       const dyad_sentence *s = dyad_doc_sentence(doc, 0);
       CHECK_STR(s->tokens[1].xpos, "NNS");
       CHECK_STR(s->tokens[1].lemma, "village");
+      dyad_doc_free(doc);
+    }
+    /* a rule one word taught ("Nov" -> append "ember") is not applied to
+     * another word: "Lavrov" stays "Lavrov"; "Nov" itself still works */
+    doc = conllu_doc(
+        "1\tThe\t_\t_\t_\t_\t_\t_\t_\t_\n2\tLavrov\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "3\tand\t_\t_\t_\t_\t_\t_\t_\t_\n4\tNov\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "5\twere\t_\t_\t_\t_\t_\t_\t_\t_\n6\tclosed\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+    CHECK(doc != NULL);
+    if (doc) {
+      CHECK_INT(dyad_annotate(m, doc, NULL), DYAD_OK);
+      const dyad_sentence *s = dyad_doc_sentence(doc, 0);
+      CHECK_STR(s->tokens[1].xpos, "NNP");
+      CHECK_STR(s->tokens[1].lemma, "Lavrov");
+      if (!strcmp(s->tokens[3].xpos, "NNP")) CHECK_STR(s->tokens[3].lemma, "November");
       dyad_doc_free(doc);
     }
     dyad_model_free(m);
