@@ -410,42 +410,53 @@ static void mark_capitalized(void *user, const dyad_sentence *s, unsigned char *
   for (uint32_t i = 0; i < s->ntokens; i++) names[i] = s->tokens[i].form[0] >= 'A' && s->tokens[i].form[0] <= 'Z';
 }
 
-TEST(annotate_name_hints) {
+/* Annotates text twice with the test model, without and with the hint
+ * callback; runs check(plain, hinted) on the first sentences. */
+static void annotate_twice(const char *text,
+                           void (*hint)(void *, const dyad_sentence *, unsigned char *),
+                           void (*check)(const dyad_sentence *, const dyad_sentence *)) {
   if (!model_bytes) return;
   dyad_model *m = NULL;
   CHECK_INT(dyad_model_load_memory(model_bytes, model_len, NULL, NULL, &m), DYAD_OK);
   if (!m) return;
-  static const char text[] =
-      "# newdoc id = names\n"
-      "1\tZorblat\t_\t_\t_\t_\t_\t_\t_\t_\n2\tAttacked\t_\t_\t_\t_\t_\t_\t_\t_\n"
-      "3\tThe\t_\t_\t_\t_\t_\t_\t_\t_\n4\tRebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
-      "5\tIn\t_\t_\t_\t_\t_\t_\t_\t_\n6\tQuxville\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
   dyad_doc *plain = conllu_doc(text), *hinted = conllu_doc(text);
   CHECK(plain && hinted);
   if (plain && hinted) {
     CHECK_INT(dyad_annotate(m, plain, NULL), DYAD_OK);
-    dyad_annotate_options o = {.names = mark_capitalized};
+    dyad_annotate_options o = {.names = hint};
     CHECK_INT(dyad_annotate(m, hinted, &o), DYAD_OK);
-    const dyad_sentence *a = dyad_doc_sentence(plain, 0), *b = dyad_doc_sentence(hinted, 0);
-    static const char *const common[] = {"NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
-                                         "RB", "IN", "MD", "GW", "FW", "UH", "ADD", "XX",
-                                         "NFP", "LS", NULL};
-    int changed = 0;
-    for (uint32_t i = 0; i < a->ntokens; i++) {
-      int was_common = 0;
-      for (int k = 0; common[k]; k++) was_common |= !strcmp(a->tokens[i].xpos, common[k]);
-      if (was_common) {
-        changed++;
-        CHECK_STR(b->tokens[i].upos, "PROPN");
-        CHECK(!strcmp(b->tokens[i].xpos, "NNP") || !strcmp(b->tokens[i].xpos, "NNPS"));
-      }
-    }
-    CHECK(changed > 0); /* "In" at least is a function word */
+    const dyad_sentence *b = dyad_doc_sentence(hinted, 0);
+    check(dyad_doc_sentence(plain, 0), b);
     CHECK(valid_tree(b));
   }
   dyad_doc_free(plain);
   dyad_doc_free(hinted);
   dyad_model_free(m);
+}
+
+static void check_name_hints(const dyad_sentence *a, const dyad_sentence *b) {
+  static const char *const common[] = {"NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
+                                       "RB", "IN", "MD", "GW", "FW", "UH", "ADD", "XX",
+                                       "NFP", "LS", NULL};
+  int changed = 0;
+  for (uint32_t i = 0; i < a->ntokens; i++) {
+    int was_common = 0;
+    for (int k = 0; common[k]; k++) was_common |= !strcmp(a->tokens[i].xpos, common[k]);
+    if (was_common) {
+      changed++;
+      CHECK_STR(b->tokens[i].upos, "PROPN");
+      CHECK(!strcmp(b->tokens[i].xpos, "NNP") || !strcmp(b->tokens[i].xpos, "NNPS"));
+    }
+  }
+  CHECK(changed > 0); /* "In" at least is a function word */
+}
+
+TEST(annotate_name_hints) {
+  annotate_twice("# newdoc id = names\n"
+                 "1\tZorblat\t_\t_\t_\t_\t_\t_\t_\t_\n2\tAttacked\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                 "3\tThe\t_\t_\t_\t_\t_\t_\t_\t_\n4\tRebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                 "5\tIn\t_\t_\t_\t_\t_\t_\t_\t_\n6\tQuxville\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+                 mark_capitalized, check_name_hints);
 }
 
 static void mark_verbs(void *user, const dyad_sentence *s, unsigned char *names) {
@@ -453,35 +464,22 @@ static void mark_verbs(void *user, const dyad_sentence *s, unsigned char *names)
   for (uint32_t i = 0; i < s->ntokens; i++) names[i] = 2;
 }
 
+static void check_verb_hints(const dyad_sentence *a, const dyad_sentence *b) {
+  /* the tiny model tags "rebels" as a noun; "the" and "in" keep theirs */
+  CHECK(!strcmp(a->tokens[1].xpos, "NNS") || !strcmp(a->tokens[1].xpos, "NN"));
+  CHECK_STR(b->tokens[1].upos, "VERB");
+  CHECK_STR(b->tokens[1].xpos, "VBD");
+  CHECK_STR(b->tokens[0].xpos, a->tokens[0].xpos);
+  CHECK_STR(b->tokens[2].xpos, a->tokens[2].xpos);
+}
+
 /* names[i] = 2: a past verb form after a name; if the tagger called it a
  * noun, an adjective or an adverb it becomes VERB/VBD, other tags stay. */
 TEST(annotate_verb_hints) {
-  if (!model_bytes) return;
-  dyad_model *m = NULL;
-  CHECK_INT(dyad_model_load_memory(model_bytes, model_len, NULL, NULL, &m), DYAD_OK);
-  if (!m) return;
-  static const char text[] =
-      "# newdoc id = verbs\n"
-      "1\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n2\trebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
-      "3\tin\t_\t_\t_\t_\t_\t_\t_\t_\n4\tkabul\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
-  dyad_doc *plain = conllu_doc(text), *hinted = conllu_doc(text);
-  CHECK(plain && hinted);
-  if (plain && hinted) {
-    CHECK_INT(dyad_annotate(m, plain, NULL), DYAD_OK);
-    dyad_annotate_options o = {.names = mark_verbs};
-    CHECK_INT(dyad_annotate(m, hinted, &o), DYAD_OK);
-    const dyad_sentence *a = dyad_doc_sentence(plain, 0), *b = dyad_doc_sentence(hinted, 0);
-    /* the tiny model tags "rebels" as a noun; "the" and "in" keep theirs */
-    CHECK(!strcmp(a->tokens[1].xpos, "NNS") || !strcmp(a->tokens[1].xpos, "NN"));
-    CHECK_STR(b->tokens[1].upos, "VERB");
-    CHECK_STR(b->tokens[1].xpos, "VBD");
-    CHECK_STR(b->tokens[0].xpos, a->tokens[0].xpos);
-    CHECK_STR(b->tokens[2].xpos, a->tokens[2].xpos);
-    CHECK(valid_tree(b));
-  }
-  dyad_doc_free(plain);
-  dyad_doc_free(hinted);
-  dyad_model_free(m);
+  annotate_twice("# newdoc id = verbs\n"
+                 "1\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n2\trebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                 "3\tin\t_\t_\t_\t_\t_\t_\t_\t_\n4\tkabul\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+                 mark_verbs, check_verb_hints);
 }
 
 /* A word marked Typo=Yes carries the lemma of the word meant ("collages"
