@@ -41,8 +41,26 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
       nnps = label_index(&m->xpos, "NNPS"), verb = label_index(&m->upos, "VERB"),
       vbd = label_index(&m->xpos, "VBD");
   static const char *const nonverb[] = {"NN", "NNS", "NNP", "JJ", "RB", NULL};
+  /* 3: a past form after an agent, a verb only in a sentence that has no
+   * finite verb; the first one then (it may be tagged VBN too) */
+  int finite = 0;
+  for (uint32_t i = 0; i < s->ntokens && !finite; i++) {
+    const char *x = m->xpos.name[w[i].xpos];
+    finite = !strcmp(x, "VBD") || !strcmp(x, "VBZ") || !strcmp(x, "VBP") || !strcmp(x, "MD");
+  }
   for (uint32_t i = 0; i < s->ntokens && propn >= 0 && nnp >= 0; i++) {
     const char *f = s->tokens[i].form;
+    if (names[i] == 3) {
+      /* a participle or a noun, not an adjective: "investors opposed to" */
+      const char *x = m->xpos.name[w[i].xpos];
+      if (finite || !(!strcmp(x, "VBN") || !strcmp(x, "NN") || !strcmp(x, "NNS"))) continue;
+      finite = 1;
+      if (verb >= 0 && vbd >= 0) {
+        fixed[i] = 1 + ((uint32_t)verb << 16 | (uint32_t)vbd);
+        nfixed++;
+      }
+      continue;
+    }
     if (names[i] == 2 && verb >= 0 && vbd >= 0) {
       const char *x = m->xpos.name[w[i].xpos];
       int hit = 0;

@@ -482,6 +482,45 @@ TEST(annotate_verb_hints) {
                  mark_verbs, check_verb_hints);
 }
 
+static void mark_agent_verbs(void *user, const dyad_sentence *s, unsigned char *names) {
+  (void)user;
+  for (uint32_t i = 0; i < s->ntokens; i++) names[i] = 3;
+}
+
+static void check_agent_verb_hints(const dyad_sentence *a, const dyad_sentence *b) {
+  /* no finite verb: the first participle or noun marked becomes the verb,
+   * and only that one */
+  int finite = 0;
+  for (uint32_t i = 0; i < a->ntokens; i++)
+    finite |= !strcmp(a->tokens[i].xpos, "VBD") || !strcmp(a->tokens[i].xpos, "VBZ") ||
+              !strcmp(a->tokens[i].xpos, "VBP") || !strcmp(a->tokens[i].xpos, "MD");
+  CHECK(!finite);
+  CHECK(!strcmp(a->tokens[1].xpos, "NNS") || !strcmp(a->tokens[1].xpos, "NN"));
+  CHECK_STR(b->tokens[1].xpos, "VBD");
+  CHECK_STR(b->tokens[0].xpos, a->tokens[0].xpos);
+  if (strcmp(a->tokens[3].xpos, "VBD")) CHECK(strcmp(b->tokens[3].xpos, "VBD") != 0);
+}
+
+static void check_agent_verb_hints_finite(const dyad_sentence *a, const dyad_sentence *b) {
+  /* "attacked" is the finite verb: nothing changes */
+  CHECK_STR(a->tokens[2].xpos, "VBD");
+  for (uint32_t i = 0; i < a->ntokens; i++) CHECK_STR(b->tokens[i].xpos, a->tokens[i].xpos);
+}
+
+/* names[i] = 3: a past form after an agent, a verb only where the sentence
+ * has no finite verb. */
+TEST(annotate_agent_verb_hints) {
+  annotate_twice("# newdoc id = v3\n"
+                 "1\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n2\trebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                 "3\tin\t_\t_\t_\t_\t_\t_\t_\t_\n4\tkabul\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+                 mark_agent_verbs, check_agent_verb_hints);
+  annotate_twice("# newdoc id = v3f\n"
+                 "1\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n2\trebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                 "3\tattacked\t_\t_\t_\t_\t_\t_\t_\t_\n4\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                 "5\tarmy\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+                 mark_agent_verbs, check_agent_verb_hints_finite);
+}
+
 /* A word marked Typo=Yes carries the lemma of the word meant ("collages"
  * -> "college"); the lemmatizer must not learn that as a suffix rule, or
  * "villages" becomes "villege". */
@@ -569,6 +608,7 @@ int main(void) {
   RUN(annotate_odd_sentences);
   RUN(annotate_name_hints);
   RUN(annotate_verb_hints);
+  RUN(annotate_agent_verb_hints);
   RUN(beam_widths);
   RUN(conllu_round_trip);
   RUN(shared_model_threads);
