@@ -856,7 +856,17 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
     char cb[32];
     const char *p = tfrom >= 0 ? dyad__tree_case(t, tfrom, cb, sizeof cb) : NULL;
     int locative = p && (!strcmp(p, "in") || !strcmp(p, "at") || !strcmp(p, "near"));
+    /* "Obama and Putin", or a list in a modifier of the subject: "the
+     * foreign ministers of Russia and China met in Beijing", "American and
+     * Japanese negotiators are meeting" (not a relative pronoun standing
+     * for a list, nor an apposition) */
     int coordinated = dyad__tree_coordinated(t, subj);
+    for (int i = subj >= 0 ? t->left[subj] : 0; subj >= 0 && i <= t->right[subj] && !coordinated;
+         i++) {
+      int h = t->head[i];
+      coordinated = t->rel[i] == DYAD__R_CONJ && h >= 0 && t->head[h] == subj &&
+                    (t->rel[h] == DYAD__R_NMOD || t->rel[h] == DYAD__R_AMOD);
+    }
     if (coordinated && (!nt || locative)) {
       TRACE(xp, "    coordinated subjects of a reciprocal act: they act on each other\n");
       hit.compound = 1;

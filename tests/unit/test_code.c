@@ -479,8 +479,36 @@ TEST(partner_below_an_oblique) {
   CHECK_STR(got, "");
 }
 
+/* A meeting of a list in a modifier of the subject is reciprocal ("the
+ * ministers of Russia and Turkey met in Syria"); a relative pronoun that
+ * stands for a list is no list of its own. */
+TEST(meeting_of_a_list_below_the_subject) {
+  static const char verbs[] = "--- MEET [040] ---\nMEET {MEETS MET MEETING}\n";
+  char got[256];
+  code_with(verbs,
+            ROW(1, "ministers", "minister", "NOUN", "NNS", 6, "nsubj")
+            ROW(2, "of", "of", "ADP", "IN", 3, "case")
+            ROW(3, "Russia", "Russia", "PROPN", "NNP", 1, "nmod")
+            ROW(4, "and", "and", "CCONJ", "CC", 5, "cc")
+            ROW(5, "Turkey", "Turkey", "PROPN", "NNP", 3, "conj")
+            ROW(6, "met", "meet", "VERB", "VBD", 0, "root")
+            ROW(7, "in", "in", "ADP", "IN", 8, "case")
+            ROW(8, "Syria", "Syria", "PROPN", "NNP", 6, "obl") "\n", got, sizeof got);
+  CHECK_STR(got, "RUS TUR 040;TUR RUS 040;");
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 0, "root")
+            ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
+            ROW(3, "Turkey", "Turkey", "PROPN", "NNP", 1, "conj")
+            ROW(4, "which", "which", "PRON", "WDT", 5, "nsubj")
+            ROW(5, "met", "meet", "VERB", "VBD", 1, "acl:relcl")
+            ROW(6, "in", "in", "ADP", "IN", 7, "case")
+            ROW(7, "Syria", "Syria", "PROPN", "NNP", 5, "obl") "\n", got, sizeof got);
+  CHECK(strstr(got, "RUS TUR") == NULL);
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(meeting_of_a_list_below_the_subject);
   RUN(names_mark_past_verbs_after_names);
   RUN(partner_below_an_oblique);
   RUN(subject_holding_a_clause_is_no_list);
