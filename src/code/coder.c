@@ -1072,9 +1072,27 @@ void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names)
       continue;
     dyad__verb_match vm[4];
     size_t nv = dyad__dict_verbs_at(c->dict, s->tokens, s->ntokens, e, 0, vm, 4);
+    int past = 0;
     for (size_t j = 0; j < nv && j < 4; j++)
-      if (vm[j].start == e && !c->dict->verb_forms[vm[j].form].base)
-        names[e] = names[e - 1] == 1 ? 2 : 3;
+      if (vm[j].start == e && !c->dict->verb_forms[vm[j].form].base) past = 1;
+    /* a regular past of a dictionary verb ("clashed", "agreed", "carried",
+     * "planned"), which the dictionary does not list */
+    if (!past && fl > 3 && fl < 64 && !strcmp(f + fl - 2, "ed")) {
+      char stem[64];
+      uint32_t vb;
+      for (int cut = 0; cut < 4 && !past; cut++) {
+        size_t sl = fl - (cut == 1 ? 1 : cut == 0 ? 2 : 3);
+        memcpy(stem, f, sl);
+        stem[sl] = '\0';
+        if (cut == 2) {
+          if (f[fl - 3] != 'i') continue;
+          stem[sl] = 'y', stem[sl + 1] = '\0'; /* carried -> carry */
+        }
+        if (cut == 3 && !(sl >= 2 && f[sl] == f[sl - 1])) continue; /* planned -> plan */
+        past = dyad__dict_verbs_by_lemma(c->dict, stem, &vb, 1) > 0;
+      }
+    }
+    if (past) names[e] = names[e - 1] == 1 ? 2 : 3;
   }
   free(after);
 }

@@ -41,38 +41,41 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
       nnps = label_index(&m->xpos, "NNPS"), verb = label_index(&m->upos, "VERB"),
       vbd = label_index(&m->xpos, "VBD");
   static const char *const nonverb[] = {"NN", "NNS", "NNP", "JJ", "RB", NULL};
-  /* 3: a past form after an agent, a verb only in a sentence that has no
-   * finite verb; the first one then (it may be tagged VBN too) */
-  int finite = 0;
-  for (uint32_t i = 0; i < s->ntokens && !finite; i++) {
-    const char *x = m->xpos.name[w[i].xpos];
-    finite = !strcmp(x, "VBD") || !strcmp(x, "VBZ") || !strcmp(x, "VBP") || !strcmp(x, "MD");
-  }
+  uint32_t verbtag = verb >= 0 && vbd >= 0 ? 1 + ((uint32_t)verb << 16 | (uint32_t)vbd) : 0;
+  int agent_verb_done = 0;
   for (uint32_t i = 0; i < s->ntokens && propn >= 0 && nnp >= 0; i++) {
     const char *f = s->tokens[i].form;
+    const char *x = m->xpos.name[w[i].xpos];
     if (names[i] == 3) {
-      /* a participle or a noun, not an adjective: "investors opposed to" */
-      const char *x = m->xpos.name[w[i].xpos];
-      if (finite || !(!strcmp(x, "VBN") || !strcmp(x, "NN") || !strcmp(x, "NNS"))) continue;
-      finite = 1;
-      if (verb >= 0 && vbd >= 0) {
-        fixed[i] = 1 + ((uint32_t)verb << 16 | (uint32_t)vbd);
-        nfixed++;
+      /* a past form after an agent: a verb only in a sentence with no
+       * other finite verb, and only the first one; from a participle or
+       * a noun, not an adjective ("investors opposed to") */
+      if (agent_verb_done || !verbtag ||
+          !(!strcmp(x, "VBD") || !strcmp(x, "VBN") || !strcmp(x, "NN") || !strcmp(x, "NNS")))
+        continue;
+      int other = 0;
+      for (uint32_t j = 0; j < s->ntokens && !other; j++) {
+        const char *y = m->xpos.name[w[j].xpos];
+        other = j != i && (!strcmp(y, "VBD") || !strcmp(y, "VBZ") || !strcmp(y, "VBP") ||
+                           !strcmp(y, "MD"));
       }
+      if (other) continue;
+      agent_verb_done = 1;
+      fixed[i] = verbtag; /* pinned for the second pass too */
+      if (strcmp(x, "VBD")) nfixed++;
       continue;
     }
-    if (names[i] == 2 && verb >= 0 && vbd >= 0) {
-      const char *x = m->xpos.name[w[i].xpos];
+    if (names[i] == 2) {
+      /* a past form after a name: a verb, whatever the tagger thought */
       int hit = 0;
       for (int k = 0; nonverb[k] && !hit; k++) hit = !strcmp(x, nonverb[k]);
-      if (hit) {
-        fixed[i] = 1 + ((uint32_t)verb << 16 | (uint32_t)vbd);
-        nfixed++;
+      if (verbtag && (hit || !strcmp(x, "VBD"))) {
+        fixed[i] = verbtag;
+        if (hit) nfixed++;
       }
       continue;
     }
     if (names[i] != 1 || !(f[0] >= 'A' && f[0] <= 'Z')) continue;
-    const char *x = m->xpos.name[w[i].xpos];
     int hit = 0;
     for (int k = 0; common[k] && !hit; k++) hit = !strcmp(x, common[k]);
     if (!hit) continue;
