@@ -476,6 +476,12 @@ int dyad__subject_of(const dyad__tree *t, int v, int *passive) {
      * subject ("sent troops to help Syria"). */
     if (r == DYAD__R_ADVCL && dyad__infinitive_mark(t, v) && object_control(&t->tok[h]))
       r = DYAD__R_XCOMP;
+    /* "accused Russia of shelling a hospital": Russia shelled, allegedly */
+    if (dyad__accusation_clause(t, v)) {
+      int ah = r == DYAD__R_ACL ? t->head[h] : h;
+      *passive = 0;
+      return dyad__tree_child(t, ah, DYAD__R_OBJ);
+    }
     if (r == DYAD__R_XCOMP) {
       int o = dyad__tree_child(t, h, DYAD__R_OBJ);
       if (o < 0) o = dyad__tree_child(t, h, DYAD__R_IOBJ);

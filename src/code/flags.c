@@ -184,7 +184,13 @@ unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
     }
     if (r == DYAD__R_ADVCL) {
       int m = dyad__tree_child(t, cur, DYAD__R_MARK);
-      if (m >= 0 && in_list(&t->tok[m], COND_MARKS)) {
+      if (dyad__accusation_clause(t, cur)) {
+        /* "Ukraine accused Russia of shelling a hospital": an allegation,
+         * the accuser's */
+        f |= DYAD__FLAG_REPORTED;
+        if (!**why) *why = "blamed or credited by the subject of the upper verb";
+        if (*speaker < 0) *speaker = dyad__tree_nsubj(t, h);
+      } else if (m >= 0 && in_list(&t->tok[m], COND_MARKS)) {
         f |= DYAD__FLAG_HYPOTHETICAL;
       } else if (dyad__infinitive_mark(t, cur) && in_list(hk, HYP_HEADS)) {
         /* "pressuring Obama to help Iran" read as an adverbial clause */

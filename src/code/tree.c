@@ -245,3 +245,40 @@ int dyad__infinitive_mark(const dyad__tree *t, int c) {
   int m = dyad__tree_child(t, c, DYAD__R_MARK);
   return m >= 0 && dyad__tok_is(&t->tok[m], "to");
 }
+
+int dyad__accusation_clause(const dyad__tree *t, int c) {
+  static const char *const accuse[] = {"accuse", "blame", "suspect", "charge", "convict",
+                                       "condemn", "criticize", "criticise", "denounce",
+                                       "fault", "praise", "thank", "congratulate", NULL};
+  int h = c >= 0 ? t->head[c] : -1;
+  if (h < 0 || (t->rel[c] != DYAD__R_ADVCL && t->rel[c] != DYAD__R_ACL) || !t->is_verb[c])
+    return 0;
+  const char *x = t->tok[c].xpos;
+  if (strcmp(x, "VBG")) return 0;
+  int m = -1;
+  DYAD__FOR_CHILDREN(t, c, k) {
+    if (t->rel[k] == DYAD__R_MARK || t->rel[k] == DYAD__R_CASE) m = k;
+  }
+  if (m < 0 || !(dyad__tok_is(&t->tok[m], "of") || dyad__tok_is(&t->tok[m], "for") ||
+                 dyad__tok_is(&t->tok[m], "with")))
+    return 0;
+  int v = t->rel[c] == DYAD__R_ACL ? t->head[h] : h; /* "accused the army of a country of" */
+  if (v < 0) return 0;
+  int ok = 0;
+  for (int i = 0; accuse[i] && !ok; i++) ok = dyad__verb_form_of(&t->tok[v], accuse[i]);
+  return ok && dyad__tree_child(t, v, DYAD__R_OBJ) >= 0;
+}
+
+int dyad__verb_form_of(const dyad_token *k, const char *base) {
+  if (dyad__tok_is(k, base)) return 1;
+  /* the lemmatizer may miss a rare verb ("blamed" -> "blam"): the form is
+   * the base's stem plus a regular ending */
+  const char *f = k->fold && strcmp(k->fold, "_") ? k->fold : k->form;
+  size_t bl = strlen(base);
+  if (bl > 1 && base[bl - 1] == 'e') bl--;
+  if (strncmp(f, base, bl)) return 0;
+  static const char *const endings[] = {"", "e", "es", "ed", "d", "s", "ing", NULL};
+  for (int i = 0; endings[i]; i++)
+    if (!strcmp(f + bl, endings[i])) return 1;
+  return 0;
+}

@@ -89,6 +89,13 @@ int dyad__tree_coordinated(const dyad__tree *t, int h);
  * v.  Two subjects form a flat list only when neither holds a clause
  * (dyad__tree_flat_subjects).  -1 if v has no nsubj. */
 int dyad__tree_nsubj(const dyad__tree *t, int v);
+/* Is clause c a gerund introduced by "of" or "for" under a verb of
+ * accusation with an object ("accused Russia of shelling", "blamed the
+ * army for killing")?  Its subject is that object. */
+int dyad__accusation_clause(const dyad__tree *t, int c);
+/* Is k a form of the verb base ("blamed" of "blame", also when the
+ * lemmatizer missed it)? */
+int dyad__verb_form_of(const dyad_token *k, const char *base);
 int dyad__tree_flat_subjects(const dyad__tree *t, int a, int b);
 /* 1 if c is a clause governed by its head as an infinitive or
  * complement without its own subject: xcomp verbs, and "to" adverbial

@@ -511,8 +511,43 @@ TEST(meeting_of_a_list_below_the_subject) {
   CHECK(strstr(got, "RUS TUR") == NULL);
 }
 
+/* "Russia accused Turkey of attacking Syria": the gerund's subject is the
+ * accused, and its event is the accuser's allegation (reported). */
+TEST(accusation_clause) {
+  static const char verbs[] = "--- ACCUSE [112] ---\nACCUSE\n\n--- ATTACK [190] ---\nATTACK\n";
+  char got[256];
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+            ROW(2, "accused", "accuse", "VERB", "VBD", 0, "root")
+            ROW(3, "Turkey", "Turkey", "PROPN", "NNP", 2, "obj")
+            ROW(4, "of", "of", "SCONJ", "IN", 5, "mark")
+            ROW(5, "attacking", "attack", "VERB", "VBG", 2, "advcl")
+            ROW(6, "Syria", "Syria", "PROPN", "NNP", 5, "obj") "\n", got, sizeof got);
+  CHECK_STR(got, "RUS TUR 112;TUR SYR 190;");
+  dyad_doc *doc = parse_doc(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+                            ROW(2, "blamed", "blam", "VERB", "VBD", 0, "root")
+                            ROW(3, "Turkey", "Turkey", "PROPN", "NNP", 2, "obj")
+                            ROW(4, "for", "for", "SCONJ", "IN", 5, "mark")
+                            ROW(5, "attacking", "attack", "VERB", "VBG", 2, "advcl") "\n");
+  CHECK(doc != NULL);
+  if (!doc) return;
+  dyad__arena a;
+  dyad__arena_init(&a);
+  dyad__tree t;
+  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
+  CHECK(dyad__accusation_clause(&t, 4)); /* "blamed" with a wrong lemma */
+  int sp = -1;
+  const char *why = "";
+  unsigned f = dyad__predicate_flags(&t, 4, 2024, &sp, &why);
+  CHECK(f & DYAD__FLAG_REPORTED);
+  CHECK_INT(sp, 0);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(accusation_clause);
   RUN(meeting_of_a_list_below_the_subject);
   RUN(names_mark_past_verbs_after_names);
   RUN(partner_below_an_oblique);
