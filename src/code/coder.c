@@ -681,6 +681,21 @@ static void event_chars(const sentence_state *ss, dyad_event *ev) {
   ev->target_cend = char_at(ss, ev->target_end);
 }
 
+/* What coordinated subjects with no other party do with each other:
+ * meeting, consultation, negotiation, recognition and agreement, and the
+ * intent of these ("Saudi Arabia and Iran agreed to restore relations" =
+ * 032).  Not visits, hosting, mediation, aid, praise or apologies, which
+ * have a third party, nor the catch-all codes whose dictionary patterns
+ * are too broad to be mutual (050 "supported the complaint", 06x "China
+ * and India increased output"). */
+static int mutual_code(const char *code) {
+  static const char *const mutual[] = {"032", "036", "040", "041", "044", "046", "054", "057",
+                                       NULL};
+  for (int i = 0; mutual[i]; i++)
+    if (!strcmp(code, mutual[i])) return 1;
+  return 0;
+}
+
 /* Codes the verb at v (round 0, or round 1 for verbs that waited for the
  * clause they govern).  DYAD_OK, DYAD_ENOMEM, or DYAD_END when the
  * sentence's cap of events is reached. */
@@ -782,6 +797,12 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
         return DYAD_OK;
       }
     }
+    /* "agreed to restore relations": the complement's event is the news
+     * (a purpose clause, "met to discuss", is not) */
+    if (coded && t->rel[clause] != DYAD__R_ADVCL) {
+      TRACE(xp, "    the clause it governs coded the event\n");
+      return DYAD_OK;
+    }
     if (!coded) {
       nt = clause_targets(xp, clause, src[0].code, tgt, 16, 0);
       if (nt) TRACE(xp, "    the clause it governs codes nothing: its actors are the targets\n");
@@ -850,9 +871,7 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
   /* "Obama and Putin will meet in Zurich": coordinated subjects of a
    * meeting, negotiation or agreement act on each other; the place is not
    * the target. */
-  if (!hit.compound && ns >= 2 && !passive &&
-      (!strcmp(hit.code, "040") || !strcmp(hit.code, "044") || !strcmp(hit.code, "046") ||
-       !strcmp(hit.code, "057"))) {
+  if (!hit.compound && ns >= 2 && !passive && mutual_code(hit.code)) {
     char cb[32];
     const char *p = tfrom >= 0 ? dyad__tree_case(t, tfrom, cb, sizeof cb) : NULL;
     int locative = p && (!strcmp(p, "in") || !strcmp(p, "at") || !strcmp(p, "near"));

@@ -545,8 +545,36 @@ TEST(accusation_clause) {
   dyad_doc_free(doc);
 }
 
+/* Coordinated subjects agreeing to restore relations with no other party
+ * act on each other; the agreement's complement is the event, not also
+ * the "agree" itself; a purely material code is not mutual. */
+TEST(mutual_agreement) {
+  static const char verbs[] = "--- AGREE [030] ---\nAGREE\n\n"
+                              "--- RESTORE [---] ---\nRESTORE\n- * RELATIONS [054]\n\n"
+                              "--- INCREASE [061] ---\nINCREASE\n";
+  char got[256];
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 4, "nsubj")
+            ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
+            ROW(3, "Turkey", "Turkey", "PROPN", "NNP", 1, "conj")
+            ROW(4, "agreed", "agree", "VERB", "VBD", 0, "root")
+            ROW(5, "to", "to", "PART", "TO", 6, "mark")
+            ROW(6, "restore", "restore", "VERB", "VB", 4, "xcomp")
+            ROW(7, "relations", "relation", "NOUN", "NNS", 6, "obj") "\n", got, sizeof got);
+  CHECK(strstr(got, "RUS TUR 0") != NULL && strstr(got, "TUR RUS 0") != NULL);
+  CHECK(strstr(got, " 030;") == NULL); /* "agree" alone is not coded too */
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 4, "nsubj")
+            ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
+            ROW(3, "Turkey", "Turkey", "PROPN", "NNP", 1, "conj")
+            ROW(4, "increased", "increase", "VERB", "VBD", 0, "root")
+            ROW(5, "output", "output", "NOUN", "NN", 4, "obj") "\n", got, sizeof got);
+  CHECK_STR(got, "");
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(mutual_agreement);
   RUN(accusation_clause);
   RUN(meeting_of_a_list_below_the_subject);
   RUN(names_mark_past_verbs_after_names);
