@@ -173,6 +173,38 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
     k = dyad__resolve_np(x, hit->target_hint, out, max);
     if (k) return k;
   }
+  /* A hostile act (codes 11 to 20) names its target with "against":
+   * "announced bans on travel to Canada against officers of the Russian
+   * military" is against the Russian military, not Canada.  The first
+   * such phrase in the verb's own phrases (not its clauses) wins. */
+  if (hit->code && hit->code[0] >= '1' && hit->code[0] <= '2' &&
+      strncmp(hit->code, "10", 2) != 0) {
+    /* ... after an object that names an actor itself ("fight the U.S.
+     * action against Canadian exports", "gave the Japanese government a
+     * warning of sanctions against Japanese companies") */
+    DYAD__FOR_CHILDREN(t, v, c) {
+      if (k || (t->rel[c] != DYAD__R_OBJ && t->rel[c] != DYAD__R_IOBJ) || c == subj) continue;
+      k = dyad__resolve_np(x, c, out, max);
+      if (k) *from = c;
+    }
+    for (int i = t->left[v]; i <= t->right[v] && !k; i++) {
+      char cb[32];
+      const char *p = dyad__tree_case(t, i, cb, sizeof cb);
+      if (!p || strcmp(p, "against")) continue;
+      if (subj >= 0 && t->left[subj] <= i && i <= t->right[subj]) continue;
+      int ok = 1; /* i hangs from v through phrases, not through a clause */
+      for (int a = i; a >= 0 && a != v && ok; a = t->head[a]) {
+        dyad__rel r = (dyad__rel)t->rel[a];
+        ok = (a == i || !t->is_verb[a]) && r != DYAD__R_CCOMP && r != DYAD__R_ADVCL &&
+             r != DYAD__R_XCOMP && r != DYAD__R_ACL && r != DYAD__R_RELCL &&
+             r != DYAD__R_PARATAXIS && r != DYAD__R_CSUBJ;
+      }
+      if (!ok) continue;
+      k = dyad__resolve_deep(x, i, out, max, 0);
+      if (k) *from = i;
+    }
+    if (k) return k;
+  }
   int cand[24], nc = 0;
   DYAD__FOR_CHILDREN(t, v, c) {
     dyad__rel r = (dyad__rel)t->rel[c];

@@ -572,8 +572,35 @@ TEST(mutual_agreement) {
   CHECK_STR(got, "");
 }
 
+/* A hostile act names its target with "against", ahead of other phrases
+ * of the verb; an object naming an actor itself still comes first. */
+TEST(against_names_the_target) {
+  static const char verbs[] = "--- IMPOSE [163] ---\nIMPOSE\n";
+  char got[256];
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+            ROW(2, "imposed", "impose", "VERB", "VBD", 0, "root")
+            ROW(3, "bans", "ban", "NOUN", "NNS", 2, "obj")
+            ROW(4, "on", "on", "ADP", "IN", 5, "case")
+            ROW(5, "travel", "travel", "NOUN", "NN", 3, "nmod")
+            ROW(6, "to", "to", "ADP", "IN", 7, "case")
+            ROW(7, "Turkey", "Turkey", "PROPN", "NNP", 5, "nmod")
+            ROW(8, "against", "against", "ADP", "IN", 9, "case")
+            ROW(9, "Syria", "Syria", "PROPN", "NNP", 5, "nmod") "\n", got, sizeof got);
+  CHECK_STR(got, "RUS SYR 163;");
+  code_with(verbs,
+            ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+            ROW(2, "imposed", "impose", "VERB", "VBD", 0, "root")
+            ROW(3, "Turkey", "Turkey", "PROPN", "NNP", 2, "iobj")
+            ROW(4, "bans", "ban", "NOUN", "NNS", 2, "obj")
+            ROW(5, "against", "against", "ADP", "IN", 6, "case")
+            ROW(6, "Syria", "Syria", "PROPN", "NNP", 4, "nmod") "\n", got, sizeof got);
+  CHECK_STR(got, "RUS TUR 163;");
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(against_names_the_target);
   RUN(mutual_agreement);
   RUN(accusation_clause);
   RUN(meeting_of_a_list_below_the_subject);
