@@ -116,7 +116,19 @@ static int historical(const dyad__tree *t, int v, int article_year) {
       if (yy && article_year && yy < article_year && word_in(prep, PAST_PREPS)) return 1;
     }
   }
-  /* The subject "years of tensions" or "decades of conflict". */
+  /* A parser's "signed [a treaty in 1979]": a past year hung on the
+   * object with "in" or "during" dates the act. */
+  DYAD__FOR_CHILDREN(t, v, o) {
+    if (t->rel[o] != DYAD__R_OBJ) continue;
+    DYAD__FOR_CHILDREN(t, o, c) {
+      if (t->rel[c] != DYAD__R_NMOD) continue;
+      char buf[32];
+      const char *prep = dyad__tree_case(t, c, buf, sizeof buf);
+      if (!prep || (strcmp(prep, "in") && strcmp(prep, "during"))) continue;
+      int y = year_of(&t->tok[c]);
+      if (is_decade(&t->tok[c]) || (y && article_year && y < article_year)) return 1;
+    }
+  }
   return 0;
 }
 

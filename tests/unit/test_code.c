@@ -86,6 +86,12 @@ TEST(flags) {
       ROW(2, "did", "do", "AUX", "VBD", 4, "aux") ROW(3, "not", "not", "PART", "RB", 4, "advmod")
       ROW(4, "meet", "meet", "VERB", "VB", 0, "root") ROW(5, "Iran", "Iran", "PROPN", "NNP", 4, "obj") "\n";
   CHECK_INT(flags_of(neg, 3, 2023, &sp), DYAD__FLAG_NEGATED);
+  /* a past year the parser hung on the object: "signed a treaty in 1979" */
+  const char *obj_year = ROW(1, "Israel", "Israel", "PROPN", "NNP", 2, "nsubj")
+      ROW(2, "signed", "sign", "VERB", "VBD", 0, "root") ROW(3, "treaty", "treaty", "NOUN", "NN", 2, "obj")
+      ROW(4, "in", "in", "ADP", "IN", 5, "case") ROW(5, "1979", "1979", "NUM", "CD", 3, "nmod") "\n";
+  CHECK_INT(flags_of(obj_year, 1, 2023, &sp), DYAD__FLAG_HISTORICAL);
+  CHECK_INT(flags_of(obj_year, 1, 1979, &sp), 0);
   const char *fut = ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 3, "nsubj")
       ROW(2, "will", "will", "AUX", "MD", 3, "aux") ROW(3, "meet", "meet", "VERB", "VB", 0, "root")
       ROW(4, "Iran", "Iran", "PROPN", "NNP", 3, "obj") "\n";
