@@ -102,7 +102,8 @@ awk -v f="$dir/verbs.txt" '
       split(pp, w, " ")
       if (!(w[1] in prep)) err("(" pp ") does not start with a preposition")
     }
-    if (p ~ /[^A-Z0-9_&$+*(){} '\''-]/) err("unexpected character in pattern: " line)
+    # '%': the subject is coordinated and its actors act on each other
+    if (p ~ /[^A-Z0-9_&$+*(){}% '\''-]/) err("unexpected character in pattern: " line)
     next
   }
   line ~ /^~/ {
@@ -222,7 +223,7 @@ for key in verbfile_name agentfile_name discardfile_name issuefile_name; do
   fi
 done
 # The actor files are written separately; their names are fixed.
-if [ "$(get actorfile_list)" != "actors.countries.txt, actors.igos.txt, actors.people.txt" ]; then
+if [ "$(get actorfile_list)" != "actors.countries.txt, actors.igos.txt, actors.people.txt, actors.nonstate.txt" ]; then
   echo "FAIL: $ini: actorfile_list is not the agreed list" >&2; fail=1
 fi
 
