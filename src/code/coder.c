@@ -714,15 +714,15 @@ static void event_chars(const sentence_state *ss, dyad_event *ev) {
 }
 
 /* What coordinated subjects with no other party do with each other:
- * meeting, consultation, negotiation, recognition and agreement, and the
- * intent of these ("Saudi Arabia and Iran agreed to restore relations" =
- * 032).  Not visits, hosting, mediation, aid, praise or apologies, which
+ * meeting, consultation, negotiation, recognition, agreement and truce,
+ * and the intent of these ("Saudi Arabia and Iran agreed to restore
+ * relations" = 032, "Pakistan and India agreed to a ceasefire" = 0356).  Not visits, hosting, mediation, aid, praise or apologies, which
  * have a third party, nor the catch-all codes whose dictionary patterns
  * are too broad to be mutual (050 "supported the complaint", 06x "China
  * and India increased output"). */
 static int mutual_code(const char *code) {
-  static const char *const mutual[] = {"032", "036", "040", "041", "044", "046", "054", "057",
-                                       NULL};
+  static const char *const mutual[] = {"032", "036", "0356", "040", "041", "044", "046", "054",
+                                       "057", "0871", NULL};
   for (int i = 0; mutual[i]; i++)
     if (!strcmp(code, mutual[i])) return 1;
   return 0;

@@ -25,6 +25,18 @@ static int label_index(const dyad__labels *l, const char *name) {
   return -1;
 }
 
+/* Does the sentence have a finite verb (tagged VBD, VBZ, VBP or MD) other
+ * than word i? */
+static int other_finite(const dyad_model *m, const dyad_sentence *s, const dyad__word *w,
+                        uint32_t i) {
+  for (uint32_t j = 0; j < s->ntokens; j++) {
+    const char *y = m->xpos.name[w[j].xpos];
+    if (j != i && (!strcmp(y, "VBD") || !strcmp(y, "VBZ") || !strcmp(y, "VBP") || !strcmp(y, "MD")))
+      return 1;
+  }
+  return 0;
+}
+
 /* Dictionary names the tagger missed become proper nouns (see
  * dyad_annotate_options.names): their tags are fixed for the tagger's
  * passes.  Returns the number fixed. */
@@ -53,22 +65,19 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
       if (agent_verb_done || !verbtag ||
           !(!strcmp(x, "VBD") || !strcmp(x, "VBN") || !strcmp(x, "NN") || !strcmp(x, "NNS")))
         continue;
-      int other = 0;
-      for (uint32_t j = 0; j < s->ntokens && !other; j++) {
-        const char *y = m->xpos.name[w[j].xpos];
-        other = j != i && (!strcmp(y, "VBD") || !strcmp(y, "VBZ") || !strcmp(y, "VBP") ||
-                           !strcmp(y, "MD"));
-      }
-      if (other) continue;
+      if (other_finite(m, s, w, i)) continue;
       agent_verb_done = 1;
       fixed[i] = verbtag; /* pinned for the second pass too */
       if (strcmp(x, "VBD")) nfixed++;
       continue;
     }
     if (names[i] == 2) {
-      /* a past form after a name: a verb, whatever the tagger thought */
+      /* a past form after a name: a verb, whatever the tagger thought; a
+       * participle too where the sentence has no other finite verb ("The
+       * United States imposed sanctions" read as "imposed sanctions") */
       int hit = 0;
       for (int k = 0; nonverb[k] && !hit; k++) hit = !strcmp(x, nonverb[k]);
+      if (!hit && !strcmp(x, "VBN")) hit = !other_finite(m, s, w, i);
       if (verbtag && (hit || !strcmp(x, "VBD"))) {
         fixed[i] = verbtag;
         if (hit) nfixed++;
