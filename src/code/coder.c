@@ -905,7 +905,12 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
    * the target. */
   if (!hit.compound && ns >= 2 && !passive && mutual_code(hit.code)) {
     char cb[32];
-    const char *p = tfrom >= 0 ? dyad__tree_case(t, tfrom, cb, sizeof cb) : NULL;
+    /* the preposition nearest above the target's words: "held talks in
+     * Seoul" finds Seoul below "talks", with "in" */
+    const char *p = NULL;
+    for (int a = nt ? tgt[0].start : tfrom, steps = 0; a >= 0 && a != v && !p && steps < 32;
+         a = t->head[a], steps++)
+      p = dyad__tree_case(t, a, cb, sizeof cb);
     int locative = p && (!strcmp(p, "in") || !strcmp(p, "at") || !strcmp(p, "near"));
     /* "Obama and Putin", or a list in a modifier of the subject: "the
      * foreign ministers of Russia and China met in Beijing", "American and
@@ -1029,6 +1034,10 @@ static dyad_status code_sentence(const dyad_coder *c, dyad_doc *doc, uint32_t si
     dyad__arena_reset(&scratch);
     return DYAD_ENOMEM;
   }
+  /* A dictionary name is one phrase, whatever the parser made of it. */
+  for (int i = 0; i < x.nm; i++)
+    if (x.m[i].kind == DYAD__K_ACTOR && x.m[i].end - x.m[i].start >= 2)
+      dyad__tree_make_constituent(&x.t, x.m[i].start, x.m[i].end);
   trace_sentence(&x, si);
   int discard = find_discard(&x);
   if (discard >= 0) {

@@ -136,6 +136,13 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
       if (t->head[i] == c && t->rel[i] == DYAD__R_OBJ) has_obj = 1;
     if (!has_obj) t->head[b] = (int16_t)c;
   }
+  dyad__tree_relink(t);
+  return 0;
+}
+
+void dyad__tree_relink(dyad__tree *t) {
+  int n = t->n;
+  for (int i = 0; i < n; i++) t->first_child[i] = t->next_sibling[i] = -1;
   /* Children in surface order: insert from the right. */
   for (int i = n - 1; i >= 0; i--) {
     int h = t->head[i];
@@ -152,7 +159,28 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
       if (t->right[h] < i) t->right[h] = (int16_t)i;
     }
   }
-  return 0;
+}
+
+int dyad__tree_make_constituent(dyad__tree *t, int start, int end) {
+  int h = -1, nout = 0;
+  for (int i = start; i < end; i++) {
+    int hd = t->head[i];
+    if (hd >= start && hd < end) continue;
+    nout++;
+    if (h < 0) h = i;
+  }
+  if (nout < 2 || h < 0) return 0;
+  /* the phrase's head must not hang below another of its words */
+  for (int a = t->head[h], steps = 0; a >= 0 && steps <= t->n; a = t->head[a], steps++)
+    if (a >= start && a < end) return 0;
+  for (int i = start; i < end; i++) {
+    int hd = t->head[i];
+    if (i == h || (hd >= start && hd < end)) continue;
+    t->head[i] = (int16_t)h;
+    t->rel[i] = DYAD__R_FLAT;
+  }
+  dyad__tree_relink(t);
+  return 1;
 }
 
 int dyad__tree_child(const dyad__tree *t, int h, dyad__rel r) {

@@ -89,6 +89,13 @@ int dyad__tree_coordinated(const dyad__tree *t, int h);
  * v.  Two subjects form a flat list only when neither holds a clause
  * (dyad__tree_flat_subjects).  -1 if v has no nsubj. */
 int dyad__tree_nsubj(const dyad__tree *t, int v);
+/* Recomputes child lists and subtree spans after heads were changed. */
+void dyad__tree_relink(dyad__tree *t);
+/* Makes words [start, end) one phrase when a parser split them ("Japan and
+ * South Korea" with "Korea" hung on "Japan"): the first word with a head
+ * outside becomes the phrase's head and the others hang on it as flat.
+ * Returns 1 if the tree changed. */
+int dyad__tree_make_constituent(dyad__tree *t, int start, int end);
 /* Is clause c a gerund introduced by "of" or "for" under a verb of
  * accusation with an object ("accused Russia of shelling", "blamed the
  * army for killing")?  Its subject is that object. */

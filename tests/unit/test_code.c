@@ -604,8 +604,32 @@ TEST(against_names_the_target) {
   CHECK_STR(got, "RUS TUR 163;");
 }
 
+/* A dictionary name split by the parser is made one phrase again. */
+TEST(name_made_a_constituent) {
+  dyad_doc *doc = parse_doc(ROW(1, "Japan", "Japan", "PROPN", "NNP", 5, "nsubj")
+                            ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
+                            ROW(3, "South", "South", "PROPN", "NNP", 1, "conj")
+                            ROW(4, "Korea", "Korea", "PROPN", "NNP", 1, "flat")
+                            ROW(5, "met", "meet", "VERB", "VBD", 0, "root") "\n");
+  CHECK(doc != NULL);
+  if (!doc) return;
+  dyad__arena a;
+  dyad__arena_init(&a);
+  dyad__tree t;
+  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
+  CHECK_INT(dyad__tree_make_constituent(&t, 2, 4), 1);
+  CHECK_INT(t.head[3], 2);
+  CHECK_INT(t.rel[3], DYAD__R_FLAT);
+  CHECK_INT(t.head[2], 0); /* "South" keeps its place as the conjunct */
+  CHECK_INT(t.right[2], 3);
+  CHECK_INT(dyad__tree_make_constituent(&t, 2, 4), 0); /* already one phrase */
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(name_made_a_constituent);
   RUN(against_names_the_target);
   RUN(mutual_agreement);
   RUN(accusation_clause);
