@@ -185,6 +185,14 @@ unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
       continue;
     }
     if (r == DYAD__R_CCOMP || r == DYAD__R_PARATAXIS) {
+      /* "the Kremlin denied that Putin had met Prigozhin" */
+      if (r == DYAD__R_CCOMP && (dyad__tok_is(hk, "deny") || dyad__tok_is(hk, "denied") ||
+                                 dyad__tok_is(hk, "denies") || dyad__tok_is(hk, "reject"))) {
+        f |= DYAD__FLAG_NEGATED | DYAD__FLAG_REPORTED;
+        if (!**why) *why = "denied by the speaker";
+        if (*speaker < 0) *speaker = dyad__tree_nsubj(t, h);
+        break;
+      }
       if (in_list(hk, SPEECH)) {
         f |= DYAD__FLAG_REPORTED;
         if (!**why) *why = "reported speech";

@@ -92,6 +92,13 @@ TEST(flags) {
       ROW(4, "in", "in", "ADP", "IN", 5, "case") ROW(5, "1979", "1979", "NUM", "CD", 3, "nmod") "\n";
   CHECK_INT(flags_of(obj_year, 1, 2023, &sp), DYAD__FLAG_HISTORICAL);
   CHECK_INT(flags_of(obj_year, 1, 1979, &sp), 0);
+  /* "Russia denied that Turkey attacked Syria": a denial, Russia's */
+  const char *denied = ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+      ROW(2, "denied", "deny", "VERB", "VBD", 0, "root") ROW(3, "that", "that", "SCONJ", "IN", 5, "mark")
+      ROW(4, "Turkey", "Turkey", "PROPN", "NNP", 5, "nsubj") ROW(5, "attacked", "attack", "VERB", "VBD", 2, "ccomp")
+      ROW(6, "Syria", "Syria", "PROPN", "NNP", 5, "obj") "\n";
+  CHECK_INT(flags_of(denied, 4, 2023, &sp), DYAD__FLAG_NEGATED | DYAD__FLAG_REPORTED);
+  CHECK_INT(sp, 0);
   const char *fut = ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 3, "nsubj")
       ROW(2, "will", "will", "AUX", "MD", 3, "aux") ROW(3, "meet", "meet", "VERB", "VB", 0, "root")
       ROW(4, "Iran", "Iran", "PROPN", "NNP", 3, "obj") "\n";
