@@ -185,6 +185,11 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
     DYAD__FOR_CHILDREN(t, v, c) {
       if (k || (t->rel[c] != DYAD__R_OBJ && t->rel[c] != DYAD__R_IOBJ) || c == subj) continue;
       k = dyad__resolve_np(x, c, out, max);
+      /* its own words, not a prepositional modifier ("a case ... at the
+       * International Court of Justice") */
+      for (int a = k ? out[0].start : -1, steps = 0; a >= 0 && a != c && k && steps < 32;
+           a = t->head[a], steps++)
+        if (dyad__tree_child(t, a, DYAD__R_CASE) >= 0) k = 0;
       if (k) *from = c;
     }
     for (int i = t->left[v]; i <= t->right[v] && !k; i++) {
