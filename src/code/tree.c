@@ -136,6 +136,34 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
       if (t->head[i] == c && t->rel[i] == DYAD__R_OBJ) has_obj = 1;
     if (!has_obj) t->head[b] = (int16_t)c;
   }
+  /* "abandon improved economic relations" parsed with "improved" as a
+   * predicate (xcomp) and "relations" as its bare oblique: the noun is the
+   * verb's object and the participle or adjective its modifier, when the
+   * verb has no object and only the noun's own modifiers lie between. */
+  for (int p = 0; p < n; p++) {
+    int v = t->head[p];
+    if (v < 0 || t->rel[p] != DYAD__R_XCOMP || !t->is_verb[v]) continue;
+    const char *ax = t->tok[p].xpos;
+    if (strcmp(ax, "JJ") && strcmp(ax, "VBN")) continue;
+    int noun = -1, has_obj = 0;
+    for (int i = 0; i < n; i++) {
+      if (t->head[i] == v && t->rel[i] == DYAD__R_OBJ) has_obj = 1;
+      if (t->head[i] == p && t->rel[i] == DYAD__R_OBL && noun < 0 && i > p &&
+          (eq(t->tok[i].upos, "NOUN") || eq(t->tok[i].upos, "PROPN")))
+        noun = i;
+    }
+    if (noun < 0 || has_obj) continue;
+    int bare = 1, between = 1;
+    for (int i = 0; i < n; i++)
+      if (t->head[i] == noun && t->rel[i] == DYAD__R_CASE) bare = 0;
+    for (int i = p + 1; i < noun; i++)
+      if (t->head[i] != noun) between = 0;
+    if (!bare || !between) continue;
+    t->head[noun] = (int16_t)v;
+    t->rel[noun] = DYAD__R_OBJ;
+    t->head[p] = (int16_t)noun;
+    t->rel[p] = DYAD__R_AMOD;
+  }
   dyad__tree_relink(t);
   return 0;
 }

@@ -634,8 +634,31 @@ TEST(name_made_a_constituent) {
   dyad_doc_free(doc);
 }
 
+/* "abandon improved relations" read with "improved" as a predicate and
+ * "relations" as its bare oblique: the noun is the object. */
+TEST(participle_with_a_bare_oblique_is_a_modifier) {
+  dyad_doc *doc = parse_doc(ROW(1, "Arnor", "Arnor", "PROPN", "NNP", 2, "nsubj")
+                            ROW(2, "abandoned", "abandon", "VERB", "VBD", 0, "root")
+                            ROW(3, "improved", "improved", "VERB", "JJ", 2, "xcomp")
+                            ROW(4, "economic", "economic", "ADJ", "JJ", 5, "amod")
+                            ROW(5, "relations", "relation", "NOUN", "NNS", 3, "obl") "\n");
+  CHECK(doc != NULL);
+  if (!doc) return;
+  dyad__arena a;
+  dyad__arena_init(&a);
+  dyad__tree t;
+  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
+  CHECK_INT(t.head[4], 1);
+  CHECK_INT(t.rel[4], DYAD__R_OBJ);
+  CHECK_INT(t.head[2], 4);
+  CHECK_INT(t.rel[2], DYAD__R_AMOD);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(participle_with_a_bare_oblique_is_a_modifier);
   RUN(name_made_a_constituent);
   RUN(against_names_the_target);
   RUN(mutual_agreement);
