@@ -321,10 +321,10 @@ typedef struct dyad_annotate_options {
    * NNS) before the parser reads it.  names[i] = 2 marks a past-tense verb
    * form right after a name ("Erdogan spoke by phone"): if the tagger
    * called it a noun, an adjective or an adverb, it is re-tagged VERB/VBD.
-   * names[i] = 3 marks one right after an agent ("the foreign minister
-   * spoke"): re-tagged VERB/VBD from a participle or a noun, but only the
-   * first such word, and only in a sentence the tagger left without a
-   * finite verb ("investors worried about prices" keeps its reading). */
+   * names[i] = 3 marks one elsewhere ("the foreign minister spoke"):
+   * re-tagged VERB/VBD from a participle or a noun, but only the first such
+   * word, and only in a sentence the tagger left without a finite verb
+   * ("investors worried about prices" keeps its reading). */
   void (*names)(void *user, const dyad_sentence *s, unsigned char *names);
   void *names_user;
 } dyad_annotate_options;
@@ -610,8 +610,8 @@ DYAD_API size_t dyad_coder_select(const dyad_coder *coder, const dyad_doc *doc,
  * of the coder's dictionaries (longest match; agents are not names), and
  * names[i] = 2 for a lower-case word right after such a phrase that is a
  * past form of a dictionary verb (not its base form, nor one in -s or
- * -ing: "Erdogan spoke", "Putin met"); 3 for such a word right after an
- * agent phrase ("the minister spoke").  The signature fits
+ * -ing: "Erdogan spoke", "Putin met"); 3 for such a word elsewhere ("the
+ * minister spoke").  The signature fits
  * dyad_annotate_options.names, with the coder as user. */
 DYAD_API void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names);
 /* The same, writing a readable trace of every decision (actors found,

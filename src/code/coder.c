@@ -1113,26 +1113,15 @@ void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names)
     i = m.end > i ? m.end : i + 1;
   }
   /* "Erdogan spoke by phone": a past form of a dictionary verb right after
-   * a name is a verb, however rare the name (2); right after an agent
-   * ("Iran's foreign minister spoke") it is one only where the sentence
-   * has no other finite verb (3): "investors worried about" is not. */
-  unsigned char *after = calloc(s->ntokens + 1, 1);
-  if (!after) return; /* a hint only */
-  for (size_t i = 0; i < s->ntokens;) {
-    dyad__dict_match m;
-    if (!dyad__dict_match_at(c->dict, s->tokens, s->ntokens, i, DYAD__K_ACTOR | DYAD__K_AGENT,
-                             DYAD__MATCH_LONGEST, &m, 1)) {
-      i++;
-      continue;
-    }
-    after[m.end] = 1;
-    i = m.end > i ? m.end : i + 1;
-  }
+   * a name is a verb, however rare the name (2); elsewhere it is one only
+   * where the sentence has no other finite verb (3: "Iran's foreign
+   * minister spoke", "A Ukrainian drone struck"), not "investors worried
+   * about" in a sentence with a verb of its own. */
   for (size_t e = 1; e < s->ntokens; e++) {
     const dyad_token *k = &s->tokens[e];
     const char *f = k->fold && strcmp(k->fold, "_") ? k->fold : k->form;
     size_t fl = strlen(f);
-    if (names[e] || (!after[e] && names[e - 1] != 1) || !(k->form[0] >= 'a' && k->form[0] <= 'z') ||
+    if (names[e] || !(k->form[0] >= 'a' && k->form[0] <= 'z') ||
         (fl > 1 && f[fl - 1] == 's') || (fl > 3 && !strcmp(f + fl - 3, "ing")))
       continue;
     dyad__verb_match vm[4];
@@ -1159,7 +1148,6 @@ void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names)
     }
     if (past) names[e] = names[e - 1] == 1 ? 2 : 3;
   }
-  free(after);
 }
 
 size_t dyad_coder_select(const dyad_coder *c, const dyad_doc *doc, unsigned char *need) {
