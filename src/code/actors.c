@@ -286,6 +286,23 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
       r->actor_entry = m->entry;
       r->agent_entry = first_agent;
       r->code_line = line;
+      /* "Chinese leader Xi Jinping" with the name as an apposition: a name
+       * whose code extends the phrase's says the same more precisely. */
+      DYAD__FOR_CHILDREN(t, h, c) {
+        if (t->rel[c] != DYAD__R_APPOS || c == x->exclude || x->depth > 4) continue;
+        dyad__actor_ref ap;
+        x->depth++;
+        int got = dyad__resolve_np(x, c, &ap, 1);
+        x->depth--;
+        size_t cl = strlen(r->code);
+        if (got && strlen(ap.code) > cl && !strncmp(ap.code, r->code, cl)) {
+          set_code(r->code, ap.code);
+          r->actor_entry = ap.actor_entry;
+          r->code_line = ap.code_line;
+          if (ap.end > r->end && ap.start <= r->end + 1) r->end = ap.end; /* adjacent */
+          break;
+        }
+      }
       /* "Russian and Turkish officials", "Eriadori and Calenardhon
        * leaders": later actors of the phrase coordinated with this one
        * name actors of their own, with the same agents. */

@@ -136,6 +136,20 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
       if (t->head[i] == c && t->rel[i] == DYAD__R_OBJ) has_obj = 1;
     if (!has_obj) t->head[b] = (int16_t)c;
   }
+  /* "hosted Chinese leader Xi Jinping" parsed with the name as a bare
+   * oblique of the verb next to its object: the name is the object's
+   * apposition (a title and its holder). */
+  for (int p = 0; p < n; p++) {
+    int v = t->head[p], o = p - 1;
+    if (v < 0 || o < 0 || t->rel[p] != DYAD__R_OBL || !eq(t->tok[p].upos, "PROPN")) continue;
+    int cased = 0;
+    for (int i = 0; i < n; i++)
+      if (t->head[i] == p && t->rel[i] == DYAD__R_CASE) cased = 1;
+    if (cased || t->head[o] != v || t->rel[o] != DYAD__R_OBJ || !eq(t->tok[o].upos, "NOUN"))
+      continue;
+    t->head[p] = (int16_t)o;
+    t->rel[p] = DYAD__R_APPOS;
+  }
   /* "abandon improved economic relations" parsed with "improved" as a
    * predicate (xcomp) and "relations" as its bare oblique: the noun is the
    * verb's object and the participle or adjective its modifier, when the

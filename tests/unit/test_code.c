@@ -658,8 +658,29 @@ TEST(participle_with_a_bare_oblique_is_a_modifier) {
   dyad_doc_free(doc);
 }
 
+/* "hosted Chinese leader Xi Jinping" with the name as a bare oblique next
+ * to the object: the name is the object's apposition. */
+TEST(name_next_to_its_title) {
+  dyad_doc *doc = parse_doc(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+                            ROW(2, "hosted", "host", "VERB", "VBD", 0, "root")
+                            ROW(3, "leader", "leader", "NOUN", "NN", 2, "obj")
+                            ROW(4, "Xi", "Xi", "PROPN", "NNP", 2, "obl")
+                            ROW(5, "Jinping", "Jinping", "PROPN", "NNP", 4, "flat") "\n");
+  CHECK(doc != NULL);
+  if (!doc) return;
+  dyad__arena a;
+  dyad__arena_init(&a);
+  dyad__tree t;
+  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
+  CHECK_INT(t.head[3], 2);
+  CHECK_INT(t.rel[3], DYAD__R_APPOS);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(name_next_to_its_title);
   RUN(participle_with_a_bare_oblique_is_a_modifier);
   RUN(name_made_a_constituent);
   RUN(against_names_the_target);
