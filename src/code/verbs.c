@@ -246,7 +246,8 @@ static int pps(const dyad__tree *t, int v, const int *objs, int nobj, int *out, 
   }
   for (int o = 0; o < nobj; o++)
     DYAD__FOR_CHILDREN(t, objs[o], c) {
-      if (t->rel[c] == DYAD__R_NMOD && k < max) out[k++] = c;
+      /* an object the tagger took for an adjective has obliques */
+      if ((t->rel[c] == DYAD__R_NMOD || t->rel[c] == DYAD__R_OBL) && k < max) out[k++] = c;
     }
   /* "begun to question": "(TO QUESTION)" reads an infinitive as a phrase
    * introduced by "to", as PETRARCH's constituency trees do. */
