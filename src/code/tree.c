@@ -136,6 +136,28 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
       if (t->head[i] == c && t->rel[i] == DYAD__R_OBJ) has_obj = 1;
     if (!has_obj) t->head[b] = (int16_t)c;
   }
+  /* "Mali's junta ordered" parsed with "Mali" and "junta" as two subjects:
+   * a noun with a possessive "'s" is the possessor of the noun after it,
+   * not an argument of the verb. */
+  for (int p = 0; p < n; p++) {
+    int v = t->head[p], mark = -1;
+    if (v < 0 || !(eq(t->tok[p].upos, "PROPN") || eq(t->tok[p].upos, "NOUN"))) continue;
+    for (int i = p + 1; i < n && mark < 0; i++)
+      if (t->head[i] == p && eq(t->tok[i].xpos, "POS")) mark = i;
+    if (mark < 0) continue;
+    int b = -1;
+    for (int i = mark + 1; i < n && b < 0; i++) {
+      if (t->head[i] == v && (eq(t->tok[i].upos, "NOUN") || eq(t->tok[i].upos, "PROPN"))) b = i;
+      else if (t->head[i] != v && (t->head[i] <= mark || t->head[i] > i + 8)) break;
+    }
+    if (b < 0 || t->rel[b] != t->rel[p]) continue;
+    int between = 1;
+    for (int i = mark + 1; i < b; i++)
+      if (t->head[i] != b) between = 0;
+    if (!between) continue;
+    t->head[p] = (int16_t)b;
+    t->rel[p] = DYAD__R_POSS;
+  }
   /* "hosted Chinese leader Xi Jinping" parsed with the name as a bare
    * oblique of the verb next to its object: the name is the object's
    * apposition (a title and its holder). */

@@ -678,8 +678,29 @@ TEST(name_next_to_its_title) {
   dyad_doc_free(doc);
 }
 
+/* "Mali's junta ordered" with "Mali" and "junta" both subjects: the noun
+ * with the possessive "'s" is the possessor of the next one. */
+TEST(possessor_read_as_a_subject) {
+  dyad_doc *doc = parse_doc(ROW(1, "Mali", "Mali", "PROPN", "NNP", 4, "nsubj")
+                            ROW(2, "'s", "'s", "PART", "POS", 1, "case")
+                            ROW(3, "junta", "junta", "NOUN", "NN", 4, "nsubj")
+                            ROW(4, "ordered", "order", "VERB", "VBD", 0, "root") "\n");
+  CHECK(doc != NULL);
+  if (!doc) return;
+  dyad__arena a;
+  dyad__arena_init(&a);
+  dyad__tree t;
+  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
+  CHECK_INT(t.head[0], 2);
+  CHECK_INT(t.rel[0], DYAD__R_POSS);
+  CHECK_INT(t.head[2], 3);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+}
+
 int main(void) {
   RUN(vocative_under_a_noun);
+  RUN(possessor_read_as_a_subject);
   RUN(name_next_to_its_title);
   RUN(participle_with_a_bare_oblique_is_a_modifier);
   RUN(name_made_a_constituent);
