@@ -582,7 +582,7 @@ static int antecedent(dyad__sent *x, int h) {
 }
 
 /* Prepositions that place a phrase in time, not among the participants. */
-static int temporal_prep(const char *p) {
+int dyad__temporal_prep(const char *p) {
   static const char *const v[] = {"after", "before", "during", "since", "until",
                                   "till", "throughout", "amid", "despite", NULL};
   for (int i = 0; p && v[i]; i++)
@@ -615,7 +615,7 @@ int dyad__resolve_deep(dyad__sent *x, int h, dyad__actor_ref *out, int max, int 
     if (t->is_verb[c] && r != DYAD__R_ACL && r != DYAD__R_RELCL) continue;
     if (c == x->exclude) continue;
     char buf[32];
-    if (temporal_prep(dyad__tree_case(t, c, buf, sizeof buf))) continue;
+    if (dyad__temporal_prep(dyad__tree_case(t, c, buf, sizeof buf))) continue;
     if (dyad__topic_of_meeting(t, h, c)) continue;
     k = dyad__resolve_deep(x, c, out, max, depth + 1);
     if (k) return k;

@@ -249,9 +249,7 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
     if (t->rel[o] != DYAD__R_OBL) continue;
     char ob[32];
     const char *op = dyad__tree_case(t, o, ob, sizeof ob);
-    if (op && (!strcmp(op, "after") || !strcmp(op, "before") || !strcmp(op, "during") ||
-               !strcmp(op, "since") || !strcmp(op, "until") || !strcmp(op, "amid")))
-      continue; /* "said after talks with Jordan's king" */
+    if (dyad__temporal_prep(op)) continue; /* "said after talks with Jordan's king" */
     DYAD__FOR_CHILDREN(t, o, c) {
       if (t->rel[c] != DYAD__R_NMOD || nc >= 24) continue;
       char buf[32];

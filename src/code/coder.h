@@ -70,6 +70,9 @@ void dyad__share_abbrev_agents(dyad__sent *x, dyad__actor_ref *out, int first, i
 /* 1 if mod, a modifier of noun, is the topic of a meeting ("a summit on
  * the unrest in Iran", "talks about Syria"): the topic is not a party. */
 int dyad__topic_of_meeting(const dyad__tree *t, int noun, int mod);
+/* Is p (a preposition, or NULL) one that places a phrase in time ("after",
+ * "during", "since"...) rather than among the participants? */
+int dyad__temporal_prep(const char *p);
 int dyad__resolve_np(dyad__sent *x, int h, dyad__actor_ref *out, int max);
 /* Like dyad__resolve_np, then, if the phrase names no actor, the first
  * actor found among its modifiers, depth first in surface order (as

@@ -39,6 +39,22 @@ static unsigned flags_of(const char *conllu, int verb, int year, int *speaker) {
 #define ROW(i, form, lemma, upos, xpos, head, rel) \
   #i "\t" form "\t" lemma "\t" upos "\t" xpos "\t_\t" #head "\t" rel "\t_\t_\n"
 
+/* Parses one CoNLL-U sentence and builds the coder's tree view of it in a
+ * fresh arena; NULL (a failed check) if either step fails.  The caller
+ * resets the arena and frees the doc. */
+static dyad_doc *tree_of(const char *conllu, dyad__arena *a, dyad__tree *t) {
+  dyad_doc *doc = parse_doc(conllu);
+  CHECK(doc != NULL);
+  if (!doc) return NULL;
+  dyad__arena_init(a);
+  int built = dyad__tree_build(t, dyad_doc_sentence(doc, 0), a) == 0;
+  CHECK(built);
+  if (built) return doc;
+  dyad__arena_reset(a);
+  dyad_doc_free(doc);
+  return NULL;
+}
+
 TEST(relations_v1_and_v2) {
   /* UD v1 labels, as in the PETRARCH unit tests */
   const char *v1 = ROW(1, "Eriador", "Eriador", "PROPN", "NNP", 3, "nsubjpass")
@@ -240,13 +256,10 @@ TEST(select_needs_two_phrases_or_a_discard) {
 TEST(vocative_under_a_noun) {
   const char *c = ROW(1, "foe", "foe", "NOUN", "NN", 3, "nsubj") ROW(2, "Gondor", "Gondor", "PROPN", "NNP", 1, "vocative")
       ROW(3, "met", "meet", "VERB", "VBD", 0, "root") ROW(4, "Bree", "Bree", "PROPN", "NNP", 3, "vocative") "\n";
-  dyad_doc *doc = parse_doc(c);
-  CHECK(doc != NULL);
-  if (!doc) return;
   dyad__arena a;
-  dyad__arena_init(&a);
   dyad__tree t;
-  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
+  dyad_doc *doc = tree_of(c, &a, &t);
+  if (!doc) return;
   CHECK_INT(t.rel[1], DYAD__R_APPOS);
   CHECK(t.rel[3] != DYAD__R_APPOS);
   CHECK(dyad__tree_coordinated(&t, 0) == 0);
@@ -539,17 +552,14 @@ TEST(accusation_clause) {
             ROW(5, "attacking", "attack", "VERB", "VBG", 2, "advcl")
             ROW(6, "Syria", "Syria", "PROPN", "NNP", 5, "obj") "\n", got, sizeof got);
   CHECK_STR(got, "RUS TUR 112;TUR SYR 190;");
-  dyad_doc *doc = parse_doc(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+  dyad__arena a;
+  dyad__tree t;
+  dyad_doc *doc = tree_of(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
                             ROW(2, "blamed", "blam", "VERB", "VBD", 0, "root")
                             ROW(3, "Turkey", "Turkey", "PROPN", "NNP", 2, "obj")
                             ROW(4, "for", "for", "SCONJ", "IN", 5, "mark")
-                            ROW(5, "attacking", "attack", "VERB", "VBG", 2, "advcl") "\n");
-  CHECK(doc != NULL);
+                            ROW(5, "attacking", "attack", "VERB", "VBG", 2, "advcl") "\n", &a, &t);
   if (!doc) return;
-  dyad__arena a;
-  dyad__arena_init(&a);
-  dyad__tree t;
-  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
   CHECK(dyad__accusation_clause(&t, 4)); /* "blamed" with a wrong lemma */
   int sp = -1;
   const char *why = "";
@@ -615,17 +625,14 @@ TEST(against_names_the_target) {
 
 /* A dictionary name split by the parser is made one phrase again. */
 TEST(name_made_a_constituent) {
-  dyad_doc *doc = parse_doc(ROW(1, "Japan", "Japan", "PROPN", "NNP", 5, "nsubj")
+  dyad__arena a;
+  dyad__tree t;
+  dyad_doc *doc = tree_of(ROW(1, "Japan", "Japan", "PROPN", "NNP", 5, "nsubj")
                             ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
                             ROW(3, "South", "South", "PROPN", "NNP", 1, "conj")
                             ROW(4, "Korea", "Korea", "PROPN", "NNP", 1, "flat")
-                            ROW(5, "met", "meet", "VERB", "VBD", 0, "root") "\n");
-  CHECK(doc != NULL);
+                            ROW(5, "met", "meet", "VERB", "VBD", 0, "root") "\n", &a, &t);
   if (!doc) return;
-  dyad__arena a;
-  dyad__arena_init(&a);
-  dyad__tree t;
-  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
   CHECK_INT(dyad__tree_make_constituent(&t, 2, 4), 1);
   CHECK_INT(t.head[3], 2);
   CHECK_INT(t.rel[3], DYAD__R_FLAT);
@@ -639,17 +646,14 @@ TEST(name_made_a_constituent) {
 /* "abandon improved relations" read with "improved" as a predicate and
  * "relations" as its bare oblique: the noun is the object. */
 TEST(participle_with_a_bare_oblique_is_a_modifier) {
-  dyad_doc *doc = parse_doc(ROW(1, "Arnor", "Arnor", "PROPN", "NNP", 2, "nsubj")
+  dyad__arena a;
+  dyad__tree t;
+  dyad_doc *doc = tree_of(ROW(1, "Arnor", "Arnor", "PROPN", "NNP", 2, "nsubj")
                             ROW(2, "abandoned", "abandon", "VERB", "VBD", 0, "root")
                             ROW(3, "improved", "improved", "VERB", "JJ", 2, "xcomp")
                             ROW(4, "economic", "economic", "ADJ", "JJ", 5, "amod")
-                            ROW(5, "relations", "relation", "NOUN", "NNS", 3, "obl") "\n");
-  CHECK(doc != NULL);
+                            ROW(5, "relations", "relation", "NOUN", "NNS", 3, "obl") "\n", &a, &t);
   if (!doc) return;
-  dyad__arena a;
-  dyad__arena_init(&a);
-  dyad__tree t;
-  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
   CHECK_INT(t.head[4], 1);
   CHECK_INT(t.rel[4], DYAD__R_OBJ);
   CHECK_INT(t.head[2], 4);
@@ -661,17 +665,14 @@ TEST(participle_with_a_bare_oblique_is_a_modifier) {
 /* "hosted Chinese leader Xi Jinping" with the name as a bare oblique next
  * to the object: the name is the object's apposition. */
 TEST(name_next_to_its_title) {
-  dyad_doc *doc = parse_doc(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+  dyad__arena a;
+  dyad__tree t;
+  dyad_doc *doc = tree_of(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
                             ROW(2, "hosted", "host", "VERB", "VBD", 0, "root")
                             ROW(3, "leader", "leader", "NOUN", "NN", 2, "obj")
                             ROW(4, "Xi", "Xi", "PROPN", "NNP", 2, "obl")
-                            ROW(5, "Jinping", "Jinping", "PROPN", "NNP", 4, "flat") "\n");
-  CHECK(doc != NULL);
+                            ROW(5, "Jinping", "Jinping", "PROPN", "NNP", 4, "flat") "\n", &a, &t);
   if (!doc) return;
-  dyad__arena a;
-  dyad__arena_init(&a);
-  dyad__tree t;
-  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
   CHECK_INT(t.head[3], 2);
   CHECK_INT(t.rel[3], DYAD__R_APPOS);
   dyad__arena_reset(&a);
@@ -681,16 +682,13 @@ TEST(name_next_to_its_title) {
 /* "Mali's junta ordered" with "Mali" and "junta" both subjects: the noun
  * with the possessive "'s" is the possessor of the next one. */
 TEST(possessor_read_as_a_subject) {
-  dyad_doc *doc = parse_doc(ROW(1, "Mali", "Mali", "PROPN", "NNP", 4, "nsubj")
+  dyad__arena a;
+  dyad__tree t;
+  dyad_doc *doc = tree_of(ROW(1, "Mali", "Mali", "PROPN", "NNP", 4, "nsubj")
                             ROW(2, "'s", "'s", "PART", "POS", 1, "case")
                             ROW(3, "junta", "junta", "NOUN", "NN", 4, "nsubj")
-                            ROW(4, "ordered", "order", "VERB", "VBD", 0, "root") "\n");
-  CHECK(doc != NULL);
+                            ROW(4, "ordered", "order", "VERB", "VBD", 0, "root") "\n", &a, &t);
   if (!doc) return;
-  dyad__arena a;
-  dyad__arena_init(&a);
-  dyad__tree t;
-  CHECK_INT(dyad__tree_build(&t, dyad_doc_sentence(doc, 0), &a), 0);
   CHECK_INT(t.head[0], 2);
   CHECK_INT(t.rel[0], DYAD__R_POSS);
   CHECK_INT(t.head[2], 3);
