@@ -25,6 +25,12 @@ static int label_index(const dyad__labels *l, const char *name) {
   return -1;
 }
 
+static int in_tags(const char *x, const char *const *tags) {
+  for (int k = 0; tags[k]; k++)
+    if (!strcmp(x, tags[k])) return 1;
+  return 0;
+}
+
 /* Does the sentence have a finite verb (tagged VBD, VBZ, VBP or MD) other
  * than word i? */
 static int other_finite(const dyad_model *m, const dyad_sentence *s, const dyad__word *w,
@@ -54,19 +60,19 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
       vbd = label_index(&m->xpos, "VBD");
   static const char *const nonverb[] = {"NN", "NNS", "NNP", "JJ", "RB", NULL};
   uint32_t verbtag = verb >= 0 && vbd >= 0 ? 1 + ((uint32_t)verb << 16 | (uint32_t)vbd) : 0;
-  int agent_verb_done = 0;
+  int verb_done = 0;
   for (uint32_t i = 0; i < s->ntokens && propn >= 0 && nnp >= 0; i++) {
     const char *f = s->tokens[i].form;
     const char *x = m->xpos.name[w[i].xpos];
     if (names[i] == 3) {
-      /* a past form after an agent: a verb only in a sentence with no
-       * other finite verb, and only the first one; from a participle or
-       * a noun, not an adjective ("investors opposed to") */
-      if (agent_verb_done || !verbtag ||
+      /* a past form elsewhere: a verb only in a sentence with no other
+       * finite verb, and only the first one; from a participle or a noun,
+       * not an adjective ("investors opposed to") */
+      if (verb_done || !verbtag ||
           !(!strcmp(x, "VBD") || !strcmp(x, "VBN") || !strcmp(x, "NN") || !strcmp(x, "NNS")))
         continue;
       if (other_finite(m, s, w, i)) continue;
-      agent_verb_done = 1;
+      verb_done = 1;
       fixed[i] = verbtag; /* pinned for the second pass too */
       if (strcmp(x, "VBD")) nfixed++;
       continue;
@@ -75,8 +81,7 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
       /* a past form after a name: a verb, whatever the tagger thought; a
        * participle too where the sentence has no other finite verb ("The
        * United States imposed sanctions" read as "imposed sanctions") */
-      int hit = 0;
-      for (int k = 0; nonverb[k] && !hit; k++) hit = !strcmp(x, nonverb[k]);
+      int hit = in_tags(x, nonverb);
       if (!hit && !strcmp(x, "VBN")) hit = !other_finite(m, s, w, i);
       if (verbtag && (hit || !strcmp(x, "VBD"))) {
         fixed[i] = verbtag;
@@ -84,10 +89,7 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
       }
       continue;
     }
-    if (names[i] != 1 || !(f[0] >= 'A' && f[0] <= 'Z')) continue;
-    int hit = 0;
-    for (int k = 0; common[k] && !hit; k++) hit = !strcmp(x, common[k]);
-    if (!hit) continue;
+    if (names[i] != 1 || !(f[0] >= 'A' && f[0] <= 'Z') || !in_tags(x, common)) continue;
     int to = !strcmp(x, "NNS") && nnps >= 0 ? nnps : nnp;
     fixed[i] = 1 + ((uint32_t)propn << 16 | (uint32_t)to);
     nfixed++;
