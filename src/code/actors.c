@@ -614,6 +614,9 @@ int dyad__resolve_deep(dyad__sent *x, int h, dyad__actor_ref *out, int max, int 
       continue;
     if (t->is_verb[c] && r != DYAD__R_ACL && r != DYAD__R_RELCL) continue;
     if (c == x->exclude) continue;
+    /* "executed a man for spying for Israel": what the man is punished
+     * for is his act, not who was executed */
+    if (dyad__accusation_clause(t, c)) continue;
     char buf[32];
     if (dyad__temporal_prep(dyad__tree_case(t, c, buf, sizeof buf))) continue;
     if (dyad__topic_of_meeting(t, h, c)) continue;

@@ -202,6 +202,14 @@ unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
       }
       break;
     }
+    if (r == DYAD__R_ACL && dyad__accusation_clause(t, cur)) {
+      /* "jailed a Ukrainian soldier for shelling Belgorod", the clause
+       * hung on the object: the allegation of the upper verb's subject */
+      f |= DYAD__FLAG_REPORTED;
+      if (!**why) *why = "blamed or credited by the subject of the upper verb";
+      if (*speaker < 0 && t->head[h] >= 0) *speaker = dyad__tree_nsubj(t, t->head[h]);
+      break;
+    }
     if (r == DYAD__R_ADVCL) {
       int m = dyad__tree_child(t, cur, DYAD__R_MARK);
       if (dyad__accusation_clause(t, cur)) {

@@ -338,10 +338,39 @@ int dyad__infinitive_mark(const dyad__tree *t, int c) {
   return m >= 0 && dyad__tok_is(&t->tok[m], "to");
 }
 
+/* A noun made from a verb ("resumption", "settlement"), which names an
+ * act, not someone who acts; the bodies named the same way ("government",
+ * "opposition", "commission") act. */
+static int deverbal(const dyad_token *k) {
+  static const char *const ends[] = {"tion", "sion", "ment", NULL};
+  static const char *const bodies[] = {
+      "government",  "parliament",   "department",  "movement",     "establishment",
+      "management",  "opposition",   "coalition",   "administration", "federation",
+      "organization", "organisation", "delegation", "nation",       "commission",
+      "division",    "mission",      "corporation", "association",  "foundation",
+      "institution", "confederation", "regiment",   "population",   "faction",
+      "station",     NULL};
+  const char *f = k->lemma && strcmp(k->lemma, "_") ? k->lemma : k->form;
+  size_t n = strlen(f);
+  if (!strcmp(k->upos, "PROPN") || !strcmp(k->upos, "PRON")) return 0;
+  for (int i = 0; bodies[i]; i++)
+    if (dyad__tok_is(k, bodies[i])) return 0;
+  for (int i = 0; ends[i]; i++) {
+    size_t e = strlen(ends[i]);
+    if (n > e + 2 && !strcmp(f + n - e, ends[i])) return 1;
+  }
+  return 0;
+}
+
 int dyad__accusation_clause(const dyad__tree *t, int c) {
   static const char *const accuse[] = {"accuse", "blame", "suspect", "charge", "convict",
                                        "condemn", "criticize", "criticise", "denounce",
-                                       "fault", "praise", "thank", "congratulate", NULL};
+                                       "fault", "praise", "thank", "congratulate",
+                                       /* punished for what they did: "jailed a man for
+                                        * helping militants" */
+                                       "jail", "imprison", "sentence", "arrest", "detain",
+                                       "punish", "fine", "execute", "prosecute", "indict",
+                                       "sanction", "expel", "sue", "reward", NULL};
   int h = c >= 0 ? t->head[c] : -1;
   if (h < 0 || (t->rel[c] != DYAD__R_ADVCL && t->rel[c] != DYAD__R_ACL) || !t->is_verb[c])
     return 0;
@@ -356,6 +385,8 @@ int dyad__accusation_clause(const dyad__tree *t, int c) {
     return 0;
   int v = t->rel[c] == DYAD__R_ACL ? t->head[h] : h; /* "accused the army of a country of" */
   if (v < 0) return 0;
+  if (t->rel[c] == DYAD__R_ACL && deverbal(&t->tok[h]))
+    return 0; /* "blamed the resumption of testing on the U.S.": an act's noun acts not */
   int ok = 0;
   for (int i = 0; accuse[i] && !ok; i++) ok = dyad__verb_form_of(&t->tok[v], accuse[i]);
   return ok && dyad__tree_child(t, v, DYAD__R_OBJ) >= 0;

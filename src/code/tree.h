@@ -96,9 +96,10 @@ void dyad__tree_relink(dyad__tree *t);
  * outside becomes the phrase's head and the others hang on it as flat.
  * Returns 1 if the tree changed. */
 int dyad__tree_make_constituent(dyad__tree *t, int start, int end);
-/* Is clause c a gerund introduced by "of" or "for" under a verb of
- * accusation with an object ("accused Russia of shelling", "blamed the
- * army for killing")?  Its subject is that object. */
+/* Is clause c a gerund introduced by "of", "for" or "with" under a verb
+ * of accusation, praise or punishment with an object ("accused Russia of
+ * shelling", "blamed the army for killing", "jailed a man for helping
+ * militants")?  Its subject is that object. */
 int dyad__accusation_clause(const dyad__tree *t, int c);
 /* Is k a form of the verb base ("blamed" of "blame", also when the
  * lemmatizer missed it)? */
