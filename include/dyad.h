@@ -324,7 +324,9 @@ typedef struct dyad_annotate_options {
    * names[i] = 3 marks one elsewhere ("the foreign minister spoke"):
    * re-tagged VERB/VBD from a participle or a noun, but only the first such
    * word, and only in a sentence the tagger left without a finite verb
-   * ("investors worried about prices" keeps its reading). */
+   * ("investors worried about prices" keeps its reading).  names[i] = 4
+   * marks a sentence-final verb of speech in -s after a comma ("...,
+   * Reuters reports."): re-tagged VERB/VBZ from a noun. */
   void (*names)(void *user, const dyad_sentence *s, unsigned char *names);
   void *names_user;
 } dyad_annotate_options;
@@ -611,7 +613,8 @@ DYAD_API size_t dyad_coder_select(const dyad_coder *coder, const dyad_doc *doc,
  * names[i] = 2 for a lower-case word right after such a phrase that is a
  * past form of a dictionary verb (not its base form, nor one in -s or
  * -ing: "Erdogan spoke", "Putin met"); 3 for such a word elsewhere ("the
- * minister spoke").  The signature fits
+ * minister spoke"); 4 for a sentence-final verb of speech in -s after a
+ * comma ("..., Reuters reports.").  The signature fits
  * dyad_annotate_options.names, with the coder as user. */
 DYAD_API void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names);
 /* The same, writing a readable trace of every decision (actors found,

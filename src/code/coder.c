@@ -1098,6 +1098,11 @@ static int codable(const dyad_coder *c, const dyad_sentence *s) {
   return 0;
 }
 
+static int is_final_punct(const char *f) {
+  return !strcmp(f, ".") || !strcmp(f, "!") || !strcmp(f, "?") || !strcmp(f, "\"") ||
+         !strcmp(f, "'") || !strcmp(f, "\u201d") || !strcmp(f, "...");
+}
+
 void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names) {
   const dyad_coder *c = coder;
   for (size_t i = 0; i < s->ntokens;) {
@@ -1145,6 +1150,30 @@ void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names)
       }
     }
     if (past) names[e] = names[e - 1] == 1 ? 2 : 3;
+  }
+  /* "..., Reuters reports.": a sentence-final attribution in the present,
+   * which taggers read as a plural noun listed after the last phrase (4).
+   * The verb ends the sentence and follows a comma and at most five words,
+   * the first "the" or capitalized. */
+  static const char *const speech[] = {"says", "reports", "adds", "writes", "claims",
+                                       "states", "notes", "confirms", "announces", NULL};
+  size_t last = s->ntokens;
+  while (last > 0 && is_final_punct(s->tokens[last - 1].form)) last--;
+  if (last >= 3 && last < s->ntokens + 1) {
+    size_t e = last - 1;
+    const dyad_token *k = &s->tokens[e];
+    int sp = 0;
+    for (int i = 0; speech[i] && !sp; i++) sp = !strcmp(k->form, speech[i]);
+    size_t w0 = e; /* the first word after the comma */
+    while (sp && w0 > 0 && e - w0 <= 6 && strcmp(s->tokens[w0 - 1].form, ",")) w0--;
+    if (sp && w0 > 1 && w0 < e && e - w0 <= 5 && !strcmp(s->tokens[w0 - 1].form, ",")) {
+      const char *f0 = s->tokens[w0].form;
+      int ok = !strcmp(f0, "the") || (f0[0] >= 'A' && f0[0] <= 'Z');
+      for (size_t j = w0; j < e && ok; j++)
+        for (const char *q = s->tokens[j].form; *q && ok; q++)
+          ok = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '-' || *q == '.';
+      if (ok && !names[e]) names[e] = 4;
+    }
   }
 }
 

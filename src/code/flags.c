@@ -132,6 +132,26 @@ static int historical(const dyad__tree *t, int v, int article_year) {
   return 0;
 }
 
+
+/* A conjunct or complement verb after a comma, with a subject of its own
+ * and no "and", object or clause: a parser's reading of an attribution
+ * ("Iran tested a missile, the agency says"), not a second act or what
+ * the event's verb says. */
+static int attribution_conj(const dyad__tree *t, int c) {
+  if ((t->rel[c] != DYAD__R_CONJ && t->rel[c] != DYAD__R_CCOMP) || !t->is_verb[c] ||
+      dyad__tree_nsubj(t, c) < 0)
+    return 0;
+  int comma = 0; /* a comma of its own, or right before its words */
+  DYAD__FOR_CHILDREN(t, c, k) {
+    dyad__rel r = (dyad__rel)t->rel[k];
+    if (r == DYAD__R_CC || r == DYAD__R_OBJ || r == DYAD__R_CCOMP || r == DYAD__R_XCOMP)
+      return 0;
+    if (r == DYAD__R_PUNCT && k < c && !strcmp(t->tok[k].form, ",")) comma = 1;
+  }
+  int l = t->left[c];
+  return comma || !strcmp(t->tok[l].form, ",") || (l > 0 && !strcmp(t->tok[l - 1].form, ","));
+}
+
 unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
                                int *speaker, const char **why) {
   unsigned f = 0;
@@ -229,13 +249,14 @@ unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
     }
     break;
   }
-  /* "X attacked Y, officials said": the speech verb hangs below the event. */
+  /* "X attacked Y, officials said": the speech verb hangs below the event
+   * (also as a conjunct: "Iran tested a missile, the agency says"). */
   DYAD__FOR_CHILDREN(t, v, c) {
     if ((t->rel[c] == DYAD__R_PARATAXIS || t->rel[c] == DYAD__R_CCOMP ||
-         t->rel[c] == DYAD__R_ADVCL) &&
+         t->rel[c] == DYAD__R_ADVCL || attribution_conj(t, c)) &&
         in_list(&t->tok[c], SPEECH) && t->left[c] > v) {
       int subj = dyad__tree_nsubj(t, c);
-      if (subj >= 0 && t->rel[c] != DYAD__R_CCOMP) {
+      if (subj >= 0 && (t->rel[c] != DYAD__R_CCOMP || attribution_conj(t, c))) {
         f |= DYAD__FLAG_REPORTED;
         if (*speaker < 0) *speaker = subj;
       }

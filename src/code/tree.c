@@ -200,6 +200,33 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
     t->head[p] = (int16_t)noun;
     t->rel[p] = DYAD__R_AMOD;
   }
+  /* "..., Reuters reports." with the name hung on a phrase before the
+   * comma: the words between the comma and a sentence-final verb of
+   * speech without a subject are its subject. */
+  {
+    static const char *const speech[] = {"say", "report", "add", "write", "claim", "state",
+                                         "note", "confirm", "announce", NULL};
+    int e = n - 1;
+    while (e >= 0 && eq(t->tok[e].upos, "PUNCT")) e--;
+    int sp = 0;
+    for (int i = 0; e > 0 && t->is_verb[e] && speech[i] && !sp; i++)
+      sp = dyad__tok_is(&t->tok[e], speech[i]);
+    int w0 = e;
+    while (sp && w0 > 0 && e - w0 <= 6 && !eq(t->tok[w0 - 1].form, ",")) w0--;
+    int subj = -1, outside = 0, has_subj = 0;
+    for (int i = 0; sp && i < n; i++)
+      if (t->head[i] == e && (t->rel[i] == DYAD__R_NSUBJ || t->rel[i] == DYAD__R_NSUBJ_PASS))
+        has_subj = 1;
+    if (sp && !has_subj && w0 > 1 && w0 < e && e - w0 <= 5 && eq(t->tok[w0 - 1].form, ",") &&
+        !(t->head[e] >= w0 && t->head[e] < e)) {
+      for (int i = w0; i < e; i++)
+        if (t->head[i] < w0 || t->head[i] > e) subj = i, outside++;
+      if (outside == 1 && subj >= 0 && t->is_verb[subj] == 0) {
+        t->head[subj] = (int16_t)e;
+        t->rel[subj] = DYAD__R_NSUBJ;
+      }
+    }
+  }
   dyad__tree_relink(t);
   return 0;
 }

@@ -57,7 +57,7 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
   o->names(o->names_user, s, names);
   int propn = label_index(&m->upos, "PROPN"), nnp = label_index(&m->xpos, "NNP"),
       nnps = label_index(&m->xpos, "NNPS"), verb = label_index(&m->upos, "VERB"),
-      vbd = label_index(&m->xpos, "VBD");
+      vbd = label_index(&m->xpos, "VBD"), vbz = label_index(&m->xpos, "VBZ");
   static const char *const nonverb[] = {"NN", "NNS", "NNP", "JJ", "RB", NULL};
   uint32_t verbtag = verb >= 0 && vbd >= 0 ? 1 + ((uint32_t)verb << 16 | (uint32_t)vbd) : 0;
   int verb_done = 0;
@@ -86,6 +86,14 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
       if (verbtag && (hit || !strcmp(x, "VBD"))) {
         fixed[i] = verbtag;
         if (hit) nfixed++;
+      }
+      continue;
+    }
+    if (names[i] == 4) {
+      /* "..., Reuters reports.": a present-tense verb, from a noun */
+      if (verb >= 0 && vbz >= 0 && (!strcmp(x, "NNS") || !strcmp(x, "NN") || !strcmp(x, "VBZ"))) {
+        fixed[i] = 1 + ((uint32_t)verb << 16 | (uint32_t)vbz);
+        if (strcmp(x, "VBZ")) nfixed++;
       }
       continue;
     }

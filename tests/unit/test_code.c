@@ -696,7 +696,41 @@ TEST(possessor_read_as_a_subject) {
   dyad_doc_free(doc);
 }
 
+/* "..., Reuters reports." with "Reuters" hung on the object before the
+ * comma: the words between the comma and the final verb of speech are its
+ * subject; a final verb that has a subject keeps its parse. */
+TEST(final_attribution_gets_its_subject) {
+  dyad__arena a;
+  dyad__tree t;
+  dyad_doc *doc = tree_of(ROW(1, "Iran", "Iran", "PROPN", "NNP", 2, "nsubj")
+                            ROW(2, "tested", "test", "VERB", "VBD", 0, "root")
+                            ROW(3, "missiles", "missile", "NOUN", "NNS", 2, "obj")
+                            ROW(4, ",", ",", "PUNCT", ",", 6, "punct")
+                            ROW(5, "Reuters", "Reuters", "PROPN", "NNP", 3, "conj")
+                            ROW(6, "reports", "report", "VERB", "VBZ", 2, "parataxis")
+                            ROW(7, ".", ".", "PUNCT", ".", 2, "punct") "\n", &a, &t);
+  if (!doc) return;
+  CHECK_INT(t.head[4], 5);
+  CHECK_INT(t.rel[4], DYAD__R_NSUBJ);
+  CHECK_INT(t.head[2], 1); /* the object stays */
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+  doc = tree_of(ROW(1, "Iran", "Iran", "PROPN", "NNP", 2, "nsubj")
+                  ROW(2, "tested", "test", "VERB", "VBD", 0, "root")
+                  ROW(3, "missiles", "missile", "NOUN", "NNS", 2, "obj")
+                  ROW(4, ",", ",", "PUNCT", ",", 7, "punct")
+                  ROW(5, "officials", "official", "NOUN", "NNS", 3, "conj")
+                  ROW(6, "Tehran", "Tehran", "PROPN", "NNP", 7, "nsubj")
+                  ROW(7, "says", "say", "VERB", "VBZ", 2, "parataxis") "\n", &a, &t);
+  if (!doc) return;
+  CHECK_INT(t.head[4], 2); /* the verb has a subject: nothing moves */
+  CHECK_INT(t.rel[4], DYAD__R_CONJ);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+}
+
 int main(void) {
+  RUN(final_attribution_gets_its_subject);
   RUN(vocative_under_a_noun);
   RUN(possessor_read_as_a_subject);
   RUN(name_next_to_its_title);
