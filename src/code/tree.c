@@ -82,6 +82,71 @@ static dyad__rel classify(const dyad_token *k, const dyad_token *headtok) {
   return DYAD__R_OTHER;
 }
 
+/* Is i a descendant of a (or a itself)? */
+static int below(const dyad__tree *t, int i, int a) {
+  for (int steps = 0; i >= 0 && steps <= t->n; i = t->head[i], steps++)
+    if (i == a) return 1;
+  return 0;
+}
+
+/* "..., Reuters reports." or "..., US Deputy Secretary of Energy Jeffrey
+ * Kupfer said here Wednesday." with the speaker's words hung on phrases
+ * before the comma: the words between the comma and a verb of speech that
+ * ends the sentence (but for its own adverbs and times) are one phrase,
+ * that verb's subject.  Spans that hold a clause word ("which", "and
+ * then", a pronoun after other words) are left alone. */
+static void final_attribution(dyad__tree *t) {
+  static const char *const speech[] = {"say", "report", "add", "write", "claim", "state",
+                                       "note", "confirm", "announce", "tell", NULL};
+  static const char *const stop[] = {"which", "who", "that", "as", "when", "while", "if",
+                                     "because", "but", "then", "also", "he", "she", "they",
+                                     "it", "we", "i", "you", "not", NULL};
+  int n = t->n, end = n;
+  while (end > 0 && eq(t->tok[end - 1].upos, "PUNCT")) end--;
+  int e = -1;
+  for (int c = end - 1; c >= 0 && end - c <= 6 && e < 0; c--) {
+    if (!t->is_verb[c]) continue;
+    int sp = 0;
+    for (int i = 0; speech[i] && !sp; i++) sp = dyad__tok_is(&t->tok[c], speech[i]);
+    if (!sp) break; /* the last verb is not one of speech */
+    int ok = 1; /* what follows is its own: "said here Wednesday", "told reporters" */
+    for (int i = c + 1; i < end && ok; i++) ok = !t->is_verb[i] && below(t, i, c);
+    if (ok) e = c;
+  }
+  if (e < 2) return;
+  int w0 = e;
+  while (w0 > 0 && e - w0 <= 9 && !eq(t->tok[w0 - 1].form, ",")) w0--;
+  if (w0 < 2 || w0 >= e || e - w0 > 8 || !eq(t->tok[w0 - 1].form, ",")) return;
+  if (t->head[e] >= w0 && t->head[e] < e) return;
+  int subj = -1, nout = 0, last_noun = -1;
+  for (int i = w0; i < e; i++) {
+    const dyad_token *k = &t->tok[i];
+    for (int j = 0; stop[j]; j++)
+      if (word_eq(k->form, stop[j]) && (i > w0 || e - w0 > 1)) return;
+    if (t->is_verb[i] || eq(k->upos, "PUNCT")) return;
+    int hd = t->head[i];
+    if (hd >= w0 && hd < e) continue;
+    if (hd == e && (t->rel[i] == DYAD__R_NSUBJ || t->rel[i] == DYAD__R_NSUBJ_PASS)) subj = i;
+    else nout++;
+    if (eq(k->upos, "NOUN") || eq(k->upos, "PROPN") || eq(k->upos, "PRON")) last_noun = i;
+  }
+  /* a subject before the comma: "Israel, the army said" is not ours */
+  for (int i = 0; i < w0; i++)
+    if (t->head[i] == e && (t->rel[i] == DYAD__R_NSUBJ || t->rel[i] == DYAD__R_NSUBJ_PASS))
+      return;
+  if (nout == 0) return; /* already one phrase */
+  int h = subj >= 0 ? subj : last_noun;
+  if (h < 0) return;
+  for (int i = w0; i < e; i++) {
+    int hd = t->head[i];
+    if (i == h || (hd >= w0 && hd < e)) continue;
+    t->head[i] = (int16_t)h;
+    t->rel[i] = i < h ? DYAD__R_COMPOUND : DYAD__R_FLAT;
+  }
+  t->head[h] = (int16_t)e;
+  t->rel[h] = DYAD__R_NSUBJ;
+}
+
 int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
   int n = (int)s->ntokens;
   memset(t, 0, sizeof *t);
@@ -200,33 +265,7 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
     t->head[p] = (int16_t)noun;
     t->rel[p] = DYAD__R_AMOD;
   }
-  /* "..., Reuters reports." with the name hung on a phrase before the
-   * comma: the words between the comma and a sentence-final verb of
-   * speech without a subject are its subject. */
-  {
-    static const char *const speech[] = {"say", "report", "add", "write", "claim", "state",
-                                         "note", "confirm", "announce", NULL};
-    int e = n - 1;
-    while (e >= 0 && eq(t->tok[e].upos, "PUNCT")) e--;
-    int sp = 0;
-    for (int i = 0; e > 0 && t->is_verb[e] && speech[i] && !sp; i++)
-      sp = dyad__tok_is(&t->tok[e], speech[i]);
-    int w0 = e;
-    while (sp && w0 > 0 && e - w0 <= 6 && !eq(t->tok[w0 - 1].form, ",")) w0--;
-    int subj = -1, outside = 0, has_subj = 0;
-    for (int i = 0; sp && i < n; i++)
-      if (t->head[i] == e && (t->rel[i] == DYAD__R_NSUBJ || t->rel[i] == DYAD__R_NSUBJ_PASS))
-        has_subj = 1;
-    if (sp && !has_subj && w0 > 1 && w0 < e && e - w0 <= 5 && eq(t->tok[w0 - 1].form, ",") &&
-        !(t->head[e] >= w0 && t->head[e] < e)) {
-      for (int i = w0; i < e; i++)
-        if (t->head[i] < w0 || t->head[i] > e) subj = i, outside++;
-      if (outside == 1 && subj >= 0 && t->is_verb[subj] == 0) {
-        t->head[subj] = (int16_t)e;
-        t->rel[subj] = DYAD__R_NSUBJ;
-      }
-    }
-  }
+  final_attribution(t);
   dyad__tree_relink(t);
   return 0;
 }

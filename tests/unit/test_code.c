@@ -719,12 +719,34 @@ TEST(final_attribution_gets_its_subject) {
                   ROW(2, "tested", "test", "VERB", "VBD", 0, "root")
                   ROW(3, "missiles", "missile", "NOUN", "NNS", 2, "obj")
                   ROW(4, ",", ",", "PUNCT", ",", 7, "punct")
-                  ROW(5, "officials", "official", "NOUN", "NNS", 3, "conj")
+                  ROW(5, "which", "which", "PRON", "WDT", 3, "conj")
                   ROW(6, "Tehran", "Tehran", "PROPN", "NNP", 7, "nsubj")
-                  ROW(7, "says", "say", "VERB", "VBZ", 2, "parataxis") "\n", &a, &t);
+                  ROW(7, "says", "say", "VERB", "VBZ", 3, "acl:relcl") "\n", &a, &t);
   if (!doc) return;
-  CHECK_INT(t.head[4], 2); /* the verb has a subject: nothing moves */
+  CHECK_INT(t.head[4], 2); /* a relative clause, no attribution: nothing moves */
   CHECK_INT(t.rel[4], DYAD__R_CONJ);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+  /* "..., US Deputy Secretary of Energy Jeffrey Kupfer said here
+   * Wednesday." with the title hung on the verb before the comma */
+  doc = tree_of(ROW(1, "Brazil", "Brazil", "PROPN", "NNP", 2, "nsubj")
+                  ROW(2, "promoted", "promote", "VERB", "VBD", 0, "root")
+                  ROW(3, "biofuels", "biofuel", "NOUN", "NNS", 2, "obj")
+                  ROW(4, ",", ",", "PUNCT", ",", 6, "punct")
+                  ROW(5, "US", "US", "PROPN", "NNP", 6, "compound")
+                  ROW(6, "Deputy", "Deputy", "PROPN", "NNP", 2, "obl")
+                  ROW(7, "Secretary", "Secretary", "PROPN", "NNP", 2, "obl")
+                  ROW(8, "Jeffrey", "Jeffrey", "PROPN", "NNP", 9, "compound")
+                  ROW(9, "Kupfer", "Kupfer", "PROPN", "NNP", 10, "nsubj")
+                  ROW(10, "said", "say", "VERB", "VBD", 2, "conj")
+                  ROW(11, "Wednesday", "Wednesday", "PROPN", "NNP", 10, "obl")
+                  ROW(12, ".", ".", "PUNCT", ".", 2, "punct") "\n", &a, &t);
+  if (!doc) return;
+  CHECK_INT(t.head[5], 8); /* "Deputy" and "Secretary" join the subject's phrase */
+  CHECK_INT(t.head[6], 8);
+  CHECK_INT(t.head[8], 9);
+  CHECK_INT(t.rel[8], DYAD__R_NSUBJ);
+  CHECK_INT(t.left[9], 3); /* with the comma, which hangs on "Deputy" */
   dyad__arena_reset(&a);
   dyad_doc_free(doc);
 }
