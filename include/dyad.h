@@ -326,7 +326,10 @@ typedef struct dyad_annotate_options {
    * word, and only in a sentence the tagger left without a finite verb
    * ("investors worried about prices" keeps its reading).  names[i] = 4
    * marks a sentence-final verb of speech in -s after a comma ("...,
-   * Reuters reports."): re-tagged VERB/VBZ from a noun. */
+   * Reuters reports."): re-tagged VERB/VBZ from a noun; names[i] = 5 a
+   * verb in -s right after a name ("before Sarkozy heads to"): re-tagged
+   * VERB/VBZ from a plural noun.  A name (1) the second pass tags JJ
+   * becomes PROPN/NNP unless it ends like a nationality ("French"). */
   void (*names)(void *user, const dyad_sentence *s, unsigned char *names);
   void *names_user;
 } dyad_annotate_options;
@@ -614,7 +617,8 @@ DYAD_API size_t dyad_coder_select(const dyad_coder *coder, const dyad_doc *doc,
  * past form of a dictionary verb (not its base form, nor one in -s or
  * -ing: "Erdogan spoke", "Putin met"); 3 for such a word elsewhere ("the
  * minister spoke"); 4 for a sentence-final verb of speech in -s after a
- * comma ("..., Reuters reports.").  The signature fits
+ * comma ("..., Reuters reports."); 5 for a verb in -s after a name that
+ * opens the sentence or a clause ("before Sarkozy heads to Beijing").  The signature fits
  * dyad_annotate_options.names, with the coder as user. */
 DYAD_API void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names);
 /* The same, writing a readable trace of every decision (actors found,

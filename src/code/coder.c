@@ -1098,6 +1098,18 @@ static int codable(const dyad_coder *c, const dyad_sentence *s) {
   return 0;
 }
 
+/* A capitalized word that ends like a nationality adjective ("Japanese",
+ * "Haitian", "Polish", "Iraqi"). */
+static int adjective_like(const char *f) {
+  static const char *const ends[] = {"an", "ese", "ish", "i", "ic", "ch", "ss", NULL};
+  size_t n = strlen(f);
+  for (int i = 0; ends[i]; i++) {
+    size_t e = strlen(ends[i]);
+    if (n > e && !strcmp(f + n - e, ends[i])) return 1;
+  }
+  return 0;
+}
+
 static int is_final_punct(const char *f) {
   return !strcmp(f, ".") || !strcmp(f, "!") || !strcmp(f, "?") || !strcmp(f, "\"") ||
          !strcmp(f, "'") || !strcmp(f, "\u201d") || !strcmp(f, "...");
@@ -1150,6 +1162,51 @@ void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names)
       }
     }
     if (past) names[e] = names[e - 1] == 1 ? 2 : 3;
+  }
+  /* "before Sarkozy heads to Beijing", "Russia attacks Ukraine": a form in
+   * -s of a dictionary verb right after a name that no determiner or
+   * possessive opens, followed by a preposition, a determiner or a name
+   * (5).  "the Iran talks" and "Russia talks resumed" keep their nouns. */
+  for (size_t e = 1; e + 1 < s->ntokens; e++) {
+    const dyad_token *k = &s->tokens[e];
+    size_t fl = strlen(k->form);
+    if (names[e] || names[e - 1] != 1 || fl < 4 || fl >= 64 || k->form[fl - 1] != 's' ||
+        k->form[fl - 2] == 's' || !(k->form[0] >= 'a' && k->form[0] <= 'z'))
+      continue;
+    size_t b = e - 1; /* the name's first word */
+    while (b > 0 && names[b - 1] == 1) b--;
+    /* the name opens the sentence or a clause ("Indonesia heads for
+     * elections", "until Turkey recognises"), and is no nationality
+     * ("Japanese exports to the U.S.") */
+    if (b > 0) {
+      static const char *const open[] = {"before", "after", "until", "when", "while", "if",
+                                         "as", "because", "that", "since", "unless", "once",
+                                         NULL};
+      int opened = 0;
+      for (int i = 0; open[i] && !opened; i++) opened = dyad__tok_is(&s->tokens[b - 1], open[i]);
+      if (!opened) continue;
+    }
+    if (e - b == 1 && adjective_like(s->tokens[b].form)) continue;
+    const char *nx = s->tokens[e + 1].form;
+    static const char *const follow[] = {"to", "for", "with", "into", "on", "at", "the", "a",
+                                         "an", "its", "his", "her", "their", NULL};
+    int ok = nx[0] >= 'A' && nx[0] <= 'Z';
+    for (int i = 0; follow[i] && !ok; i++) ok = !strcmp(nx, follow[i]);
+    if (!ok) continue;
+    char stem[64];
+    uint32_t vb;
+    memcpy(stem, k->form, fl - 1);
+    stem[fl - 1] = '\0';
+    int hit = dyad__dict_verbs_by_lemma(c->dict, stem, &vb, 1) > 0;
+    if (!hit && fl > 4 && !strcmp(k->form + fl - 3, "ies")) { /* "carries" */
+      memcpy(stem + fl - 3, "y", 2);
+      hit = dyad__dict_verbs_by_lemma(c->dict, stem, &vb, 1) > 0;
+    }
+    if (!hit && fl > 4 && !strcmp(k->form + fl - 2, "es")) { /* "pushes" */
+      stem[fl - 2] = '\0';
+      hit = dyad__dict_verbs_by_lemma(c->dict, stem, &vb, 1) > 0;
+    }
+    if (hit) names[e] = 5;
   }
   /* "..., Reuters reports.": a sentence-final attribution in the present,
    * which taggers read as a plural noun listed after the last phrase (4).

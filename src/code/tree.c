@@ -265,6 +265,39 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
     t->head[p] = (int16_t)noun;
     t->rel[p] = DYAD__R_AMOD;
   }
+  /* "comes a day before Sarkozy heads to Beijing" parsed with "before
+   * Sarkozy" as an oblique and "heads" as a clause without a subject: the
+   * noun is the clause's subject, the preposition its conjunction. */
+  for (int x = 0; x + 1 < n; x++) {
+    int v = -1, h = t->head[x];
+    if (h < 0 || (t->rel[x] != DYAD__R_OBL && t->rel[x] != DYAD__R_NMOD) ||
+        !(eq(t->tok[x].upos, "PROPN") || eq(t->tok[x].upos, "NOUN") ||
+          eq(t->tok[x].upos, "PRON")))
+      continue;
+    int p = -1;
+    for (int i = 0; i < x; i++)
+      if (t->head[i] == x && t->rel[i] == DYAD__R_CASE) p = i;
+    if (p < 0) continue;
+    static const char *const subord[] = {"before", "after", "until", "since", "as", "when",
+                                         "while", "once", NULL};
+    int sub = 0;
+    for (int i = 0; subord[i] && !sub; i++) sub = word_eq(t->tok[p].form, subord[i]);
+    if (!sub) continue;
+    for (int i = x + 1; i < n && v < 0; i++) {
+      if (t->is_verb[i]) v = i;
+      else if (t->head[i] != x) break; /* only the noun's own words between */
+    }
+    if (v < 0 || t->head[v] != h || t->rel[v] != DYAD__R_ADVCL) continue;
+    int has_subj = 0;
+    for (int i = 0; i < n; i++)
+      if (t->head[i] == v && (t->rel[i] == DYAD__R_NSUBJ || t->rel[i] == DYAD__R_NSUBJ_PASS))
+        has_subj = 1;
+    if (has_subj) continue;
+    t->head[x] = (int16_t)v;
+    t->rel[x] = DYAD__R_NSUBJ;
+    t->head[p] = (int16_t)v;
+    t->rel[p] = DYAD__R_MARK;
+  }
   final_attribution(t);
   dyad__tree_relink(t);
   return 0;

@@ -43,11 +43,25 @@ static int other_finite(const dyad_model *m, const dyad_sentence *s, const dyad_
   return 0;
 }
 
+/* Does a capitalized word end like a nationality adjective ("European",
+ * "Chinese", "British", "Iraqi", "Islamic", "French", "Swiss", "Soviet",
+ * "Greek", "Arab")? */
+static int demonym(const char *f) {
+  static const char *const ends[] = {"an", "ese", "ish", "i", "ic", "ch", "ss", "ot", "et",
+                                     "ek", "ab", "ine", "ean", NULL};
+  size_t n = strlen(f);
+  for (int i = 0; ends[i]; i++) {
+    size_t e = strlen(ends[i]);
+    if (n > e && !strcmp(f + n - e, ends[i])) return 1;
+  }
+  return 0;
+}
+
 /* Dictionary names the tagger missed become proper nouns (see
  * dyad_annotate_options.names): their tags are fixed for the tagger's
  * passes.  Returns the number fixed. */
 static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__word *w,
-                     uint32_t *fixed, const dyad_annotate_options *o) {
+                     uint32_t *fixed, unsigned char *keep, const dyad_annotate_options *o) {
   static const char *const common[] = {"NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
                                        "RB", "IN", "MD", "GW", "FW", "UH", "ADD", "XX",
                                        "NFP", "LS", NULL};
@@ -89,6 +103,14 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
       }
       continue;
     }
+    if (names[i] == 5) {
+      /* "Sarkozy heads to Beijing": a present-tense verb, from a plural noun */
+      if (verb >= 0 && vbz >= 0 && !strcmp(x, "NNS")) {
+        fixed[i] = 1 + ((uint32_t)verb << 16 | (uint32_t)vbz);
+        nfixed++;
+      }
+      continue;
+    }
     if (names[i] == 4) {
       /* "..., Reuters reports.": a present-tense verb, from a noun */
       if (verb >= 0 && vbz >= 0 && (!strcmp(x, "NNS") || !strcmp(x, "NN") || !strcmp(x, "VBZ"))) {
@@ -97,7 +119,11 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
       }
       continue;
     }
-    if (names[i] != 1 || !(f[0] >= 'A' && f[0] <= 'Z') || !in_tags(x, common)) continue;
+    if (names[i] != 1 || !(f[0] >= 'A' && f[0] <= 'Z')) continue;
+    if (keep && !demonym(f)) keep[i] = 1; /* a name after the second pass too */
+    /* an adjective stays one where it reads like a nationality ("French",
+     * "Iraqi", "Swiss"), not a name taken for one ("Sarkozy heads") */
+    if (!in_tags(x, common) && !(!strcmp(x, "JJ") && !demonym(f))) continue;
     int to = !strcmp(x, "NNS") && nnps >= 0 ? nnps : nnp;
     fixed[i] = 1 + ((uint32_t)propn << 16 | (uint32_t)to);
     nfixed++;
@@ -116,8 +142,9 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
   uint8_t *label = malloc((size_t)n + 1);
   uint64_t *right = malloc((size_t)n * sizeof *right);
   uint32_t *fixed = malloc((size_t)n * sizeof *fixed);
+  unsigned char *keep = malloc((size_t)n);
   dyad_status st = DYAD_OK;
-  if (!w || !forms || !head || !label || !right || !fixed) {
+  if (!w || !forms || !head || !label || !right || !fixed || !keep) {
     st = DYAD_ENOMEM;
     goto out;
   }
@@ -137,10 +164,21 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
   dyad__tag(&tag, m->upos.n, &m->upos, &m->xpos, w + 1, n, NULL, NULL, NULL);
   /* Names the tagger missed are fixed, and the first pass run again so
    * that their neighbours see them ("Calenardhon welcomed"). */
-  if (o && o->names && fix_names(m, s, w + 1, fixed, o))
+  memset(keep, 0, n);
+  if (o && o->names && fix_names(m, s, w + 1, fixed, keep, o))
     dyad__tag(&tag, m->upos.n, &m->upos, &m->xpos, w + 1, n, NULL, NULL, NULL);
   for (uint32_t i = 1; i <= n; i++) right[i - 1] = w[i].xpos_h;
   dyad__tag(&tag2, m->upos.n, &m->upos, &m->xpos, w + 1, n, right, NULL, NULL);
+  /* A dictionary name the second pass made an adjective is a name again
+   * ("before Sarkozy heads"), unless it reads like a nationality. */
+  int pn = label_index(&m->upos, "PROPN"), nnp = label_index(&m->xpos, "NNP");
+  for (uint32_t i = 0; i < n && pn >= 0 && nnp >= 0; i++) {
+    if (!keep[i] || strcmp(m->xpos.name[w[i + 1].xpos], "JJ")) continue;
+    w[i + 1].upos = (uint16_t)pn;
+    w[i + 1].xpos = (uint16_t)nnp;
+    w[i + 1].upos_h = m->upos.hash[pn];
+    w[i + 1].xpos_h = m->xpos.hash[nnp];
+  }
   for (uint32_t i = 0; i < n; i++) {
     dyad_token *t = &s->tokens[i];
     const char *xp = m->xpos.name[w[i + 1].xpos];
@@ -208,6 +246,7 @@ out:
   free(label);
   free(right);
   free(fixed);
+  free(keep);
   return st;
 }
 

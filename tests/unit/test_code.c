@@ -751,7 +751,41 @@ TEST(final_attribution_gets_its_subject) {
   dyad_doc_free(doc);
 }
 
+/* "comes a day before Sarkozy heads to Beijing" with "before Sarkozy" an
+ * oblique and "heads" a clause without a subject: the noun is the
+ * clause's subject, the preposition its conjunction. */
+TEST(subordinate_clause_read_as_an_oblique) {
+  dyad__arena a;
+  dyad__tree t;
+  dyad_doc *doc = tree_of(ROW(1, "It", "it", "PRON", "PRP", 2, "nsubj")
+                            ROW(2, "comes", "come", "VERB", "VBZ", 0, "root")
+                            ROW(3, "before", "before", "ADP", "IN", 4, "case")
+                            ROW(4, "Sarkozy", "Sarkozy", "PROPN", "NNP", 2, "obl")
+                            ROW(5, "heads", "head", "VERB", "VBZ", 2, "advcl")
+                            ROW(6, "to", "to", "ADP", "IN", 7, "case")
+                            ROW(7, "Beijing", "Beijing", "PROPN", "NNP", 5, "obl") "\n", &a, &t);
+  if (!doc) return;
+  CHECK_INT(t.head[3], 4);
+  CHECK_INT(t.rel[3], DYAD__R_NSUBJ);
+  CHECK_INT(t.head[2], 4);
+  CHECK_INT(t.rel[2], DYAD__R_MARK);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+  /* "in Paris" is no clause's subject */
+  doc = tree_of(ROW(1, "It", "it", "PRON", "PRP", 2, "nsubj")
+                  ROW(2, "comes", "come", "VERB", "VBZ", 0, "root")
+                  ROW(3, "in", "in", "ADP", "IN", 4, "case")
+                  ROW(4, "Paris", "Paris", "PROPN", "NNP", 2, "obl")
+                  ROW(5, "heading", "head", "VERB", "VBG", 2, "advcl") "\n", &a, &t);
+  if (!doc) return;
+  CHECK_INT(t.head[3], 1);
+  CHECK_INT(t.rel[3], DYAD__R_OBL);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+}
+
 int main(void) {
+  RUN(subordinate_clause_read_as_an_oblique);
   RUN(final_attribution_gets_its_subject);
   RUN(vocative_under_a_noun);
   RUN(possessor_read_as_a_subject);

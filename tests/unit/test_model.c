@@ -412,13 +412,32 @@ static void mark_capitalized(void *user, const dyad_sentence *s, unsigned char *
 
 /* Annotates text twice with the test model, without and with the hint
  * callback; runs check(plain, hinted) on the first sentences. */
+static void annotate_with(dyad_model *m, const char *text,
+                          void (*hint)(void *, const dyad_sentence *, unsigned char *),
+                          void (*check)(const dyad_sentence *, const dyad_sentence *));
+
 static void annotate_twice(const char *text,
                            void (*hint)(void *, const dyad_sentence *, unsigned char *),
                            void (*check)(const dyad_sentence *, const dyad_sentence *)) {
   if (!model_bytes) return;
   dyad_model *m = NULL;
   CHECK_INT(dyad_model_load_memory(model_bytes, model_len, NULL, NULL, &m), DYAD_OK);
-  if (!m) return;
+  if (m) annotate_with(m, text, hint, check);
+}
+
+/* The same with the committed model (the test model has no VBZ). */
+static void annotate_twice_full(const char *text,
+                                void (*hint)(void *, const dyad_sentence *, unsigned char *),
+                                void (*check)(const dyad_sentence *, const dyad_sentence *)) {
+  dyad_model *m = NULL;
+  CHECK_INT(dyad_model_load(DYAD_SOURCE_DIR "/models/dyad-en-ewt.model", NULL, NULL, &m),
+            DYAD_OK);
+  if (m) annotate_with(m, text, hint, check);
+}
+
+static void annotate_with(dyad_model *m, const char *text,
+                          void (*hint)(void *, const dyad_sentence *, unsigned char *),
+                          void (*check)(const dyad_sentence *, const dyad_sentence *)) {
   dyad_doc *plain = conllu_doc(text), *hinted = conllu_doc(text);
   CHECK(plain && hinted);
   if (plain && hinted) {
@@ -480,6 +499,66 @@ TEST(annotate_verb_hints) {
                  "1\tthe\t_\t_\t_\t_\t_\t_\t_\t_\n2\trebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
                  "3\tin\t_\t_\t_\t_\t_\t_\t_\t_\n4\tkabul\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
                  mark_verbs, check_verb_hints);
+}
+
+/* Marks the last word before the final punctuation (4) or the word after
+ * the first one (5), as dyad_coder_names would in these sentences. */
+static void mark_attribution(void *user, const dyad_sentence *s, unsigned char *names) {
+  (void)user;
+  names[s->ntokens - 2] = 4;
+}
+
+static void check_attribution_hints(const dyad_sentence *a, const dyad_sentence *b) {
+  /* "reports" after "Reuters" is a noun to the model; hinted, a verb, and
+   * "Reuters" keeps its tag */
+  CHECK_STR(a->tokens[8].xpos, "NNS");
+  CHECK_STR(b->tokens[8].upos, "VERB");
+  CHECK_STR(b->tokens[8].xpos, "VBZ");
+  CHECK_STR(b->tokens[7].xpos, a->tokens[7].xpos);
+}
+
+/* names[i] = 4: a sentence-final verb of speech ("..., Reuters reports."):
+ * from a noun it becomes VERB/VBZ. */
+TEST(annotate_attribution_hints) {
+  annotate_twice_full("# newdoc id = attribution\n"
+                      "1\tRussian\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "2\ttroops\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "3\tshelled\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "4\tIslamic\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "5\tState\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "6\tmilitants\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "7\t,\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "8\tReuters\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "9\treports\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "10\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+                      mark_attribution, check_attribution_hints);
+}
+
+static void mark_present(void *user, const dyad_sentence *s, unsigned char *names) {
+  (void)user;
+  (void)s;
+  names[1] = 1; /* the name */
+  names[2] = 5;
+}
+
+static void check_present_hints(const dyad_sentence *a, const dyad_sentence *b) {
+  CHECK_STR(a->tokens[2].xpos, "NNS"); /* the case the hint is for */
+  CHECK_STR(b->tokens[2].upos, "VERB");
+  CHECK_STR(b->tokens[2].xpos, "VBZ");
+  CHECK_STR(b->tokens[0].xpos, a->tokens[0].xpos);
+}
+
+/* names[i] = 5: a verb in -s after a name ("before Sarkozy heads to
+ * Beijing"): from a plural noun it becomes VERB/VBZ. */
+TEST(annotate_present_hints) {
+  annotate_twice_full("# newdoc id = present\n"
+                      "1\tbefore\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "2\tSarkozy\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "3\theads\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "4\tto\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "5\tBeijing\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "6\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+                      mark_present, check_present_hints);
 }
 
 static void mark_agent_verbs(void *user, const dyad_sentence *s, unsigned char *names) {
@@ -608,6 +687,8 @@ int main(void) {
   RUN(annotate_odd_sentences);
   RUN(annotate_name_hints);
   RUN(annotate_verb_hints);
+  RUN(annotate_attribution_hints);
+  RUN(annotate_present_hints);
   RUN(annotate_agent_verb_hints);
   RUN(beam_widths);
   RUN(conllu_round_trip);
