@@ -171,6 +171,33 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
   }
   if (hit->target_hint >= 0) {
     k = dyad__resolve_np(x, hit->target_hint, out, max);
+    /* A phrase the pattern only names ("ENGAGE - * (IN FIREFIGHT)") whose
+     * actor sits in a phrase of its own below it ("in a firefight in Golan
+     * Heights") gives way to an object that names one: "engaged Filipino
+     * peacekeepers in a firefight in Golan Heights" is against the
+     * peacekeepers, not the place. */
+    int nested = 0;
+    for (int a = k ? out[0].start : -1, steps = 0;
+         a >= 0 && a != hit->target_hint && steps < 32 && !hit->hint_marked;
+         a = t->head[a], steps++) {
+      int cs = dyad__tree_child(t, a, DYAD__R_CASE); /* a preposition, not "'s" */
+      if (cs >= 0 && !strcmp(t->tok[cs].upos, "ADP")) nested = 1;
+    }
+    if (nested) {
+      dyad__actor_ref keep[16];
+      int kk = k < 16 ? k : 16;
+      memcpy(keep, out, (size_t)kk * sizeof *keep);
+      k = 0;
+      DYAD__FOR_CHILDREN(t, v, c) {
+        if (k || t->rel[c] != DYAD__R_OBJ || c == subj) continue;
+        k = dyad__resolve_np(x, c, out, max);
+        if (k) *from = c;
+      }
+      if (!k) {
+        memcpy(out, keep, (size_t)kk * sizeof *keep);
+        k = kk;
+      }
+    }
     if (k) return k;
   }
   /* A hostile act (codes 11 to 20) names its target with "against":

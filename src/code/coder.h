@@ -91,6 +91,7 @@ typedef struct dyad__verb_hit {
   const char *code;       /* code that applies ("---" = none) */
   const char *code2;      /* paired code for the reverse event, or NULL */
   int target_hint;        /* token of the PP object the pattern named, or -1 */
+  int hint_marked;        /* 1 if the pattern marks it '+', 0 if it only names it */
   int compound;           /* the pattern has '%': events among the subjects */
   int skip[4], nskip;     /* PPs the pattern marks '^': not the target */
   int swap;               /* '+' before '*' or '$' after it: the subject is

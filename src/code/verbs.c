@@ -277,7 +277,7 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
   for (uint32_t pi = 0; pi < b->npats; pi++) {
     const dyad__pattern *p = &d->patterns[b->pat_first + pi];
     const dyad__pattern_elem *e = &d->pelems[p->elem_first];
-    int score = 0, ok = 1, hint = -1, skip[4], nskip = 0, src_hint = -1;
+    int score = 0, ok = 1, hint = -1, skip[4], nskip = 0, src_hint = -1, marked = 0;
     /* Pre-verb and post-verb word runs are matched as units. */
     const dyad__pattern_elem *pre[16], *post[16];
     int npre = 0, npost = 0;
@@ -320,7 +320,7 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
         found = 1;
         score += 1 + cov;
         /* "(WITH +)": the target is here; "(AT ^)": not here. */
-        if (marks_target) hint = pp[j];
+        if (marks_target) hint = pp[j], marked = 1;
         else if (marks_skip) { if (nskip < 4) skip[nskip++] = pp[j]; }
         else if (hint < 0) hint = pp[j];
         if (marks_source) src_hint = pp[j];
@@ -355,6 +355,7 @@ void dyad__verb_match_patterns(dyad__sent *x, dyad__verb_hit *hit, int subj, int
     best_score = score;
     hit->pattern = b->pat_first + pi;
     hit->target_hint = hint;
+    hit->hint_marked = marked;
     hit->score = score;
     hit->nskip = nskip;
     memcpy(hit->skip, skip, sizeof skip);
