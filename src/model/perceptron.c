@@ -45,28 +45,37 @@ void dyad__pm_score(const dyad__pmodel *m, const uint64_t *feats, size_t n,
   }
 }
 
+void dyad__pd_prefetch(const dyad__pdense *m, const uint64_t *feats, size_t n) {
+#if defined(__GNUC__)
+  for (size_t i = 0; i < n; i++) __builtin_prefetch(&m->slots[dyad__phome(feats[i], m->nslots)]);
+#else
+  (void)m, (void)feats, (void)n;
+#endif
+}
+
+void dyad__pd_add(const dyad__pdense *m, const uint64_t *feats, size_t n, int32_t *acc) {
+  for (size_t i = 0; i < n; i++) {
+    uint32_t tag = dyad__ptag(feats[i]);
+    uint32_t s = dyad__phome(feats[i], m->nslots);
+    for (;;) {
+      const dyad__dslot *sl = &m->slots[s];
+      if (sl->tag == tag) {
+        for (uint32_t c = 0; c < DYAD__DENSE_CLASSES; c++) acc[c] += sl->w[c];
+        break;
+      }
+      if (sl->tag == 0) break;
+      s = s + 1 == m->nslots ? 0 : s + 1;
+    }
+  }
+}
+
 void dyad__pd_score(const dyad__pdense *m, const uint64_t *feats, size_t n,
                     float *scores) {
   int32_t acc[DYAD__DENSE_CLASSES] = {0};
   for (size_t base = 0; base < n; base += PM_BATCH) {
     size_t nb = n - base < PM_BATCH ? n - base : PM_BATCH;
-    const uint64_t *f = feats + base;
-#if defined(__GNUC__)
-    for (size_t i = 0; i < nb; i++) __builtin_prefetch(&m->slots[dyad__phome(f[i], m->nslots)]);
-#endif
-    for (size_t i = 0; i < nb; i++) {
-      uint32_t tag = dyad__ptag(f[i]);
-      uint32_t s = dyad__phome(f[i], m->nslots);
-      for (;;) {
-        const dyad__dslot *sl = &m->slots[s];
-        if (sl->tag == tag) {
-          for (uint32_t c = 0; c < DYAD__DENSE_CLASSES; c++) acc[c] += sl->w[c];
-          break;
-        }
-        if (sl->tag == 0) break;
-        s = s + 1 == m->nslots ? 0 : s + 1;
-      }
-    }
+    dyad__pd_prefetch(m, feats + base, nb);
+    dyad__pd_add(m, feats + base, nb, acc);
   }
   for (uint32_t c = 0; c < m->nclasses; c++) scores[c] += (float)acc[c];
 }

@@ -68,10 +68,20 @@ typedef struct dyad__dslot {
 typedef struct dyad__pdense {
   uint32_t nclasses, nslots;
   const dyad__dslot *slots;
+  /* The parser's templates of one label, summed for every label, filled
+   * at load by dyad__parse_prepare (parse/parser.c); NULL when training. */
+  int32_t *pre;
 } dyad__pdense;
 
 void dyad__pd_score(const dyad__pdense *m, const uint64_t *feats, size_t n,
                     float *scores);
+/* The two halves of dyad__pd_score, for callers that batch several
+ * feature groups: prefetch the home slots of n keys, then add their
+ * weights to acc[0..DYAD__DENSE_CLASSES) (integers: sums of 16-bit
+ * weights over a few hundred features stay exact, and the same in any
+ * order, so a caller may split a feature vector into groups freely). */
+void dyad__pd_prefetch(const dyad__pdense *m, const uint64_t *feats, size_t n);
+void dyad__pd_add(const dyad__pdense *m, const uint64_t *feats, size_t n, int32_t *acc);
 
 /* Adds the weights of the n features to scores[0..nclasses). */
 void dyad__pm_score(const dyad__pmodel *m, const uint64_t *feats, size_t n,
