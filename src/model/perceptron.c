@@ -14,6 +14,11 @@
 
 void dyad__pm_score(const dyad__pmodel *m, const uint64_t *feats, size_t n,
                     float *scores) {
+  dyad__pm_score2(m, feats, n, n, scores, NULL);
+}
+
+void dyad__pm_score2(const dyad__pmodel *m, const uint64_t *feats, size_t n, size_t split,
+                     float *scores, float *scores2) {
   const dyad__ppair *run[PM_BATCH];
   uint32_t cnt[PM_BATCH];
   for (size_t base = 0; base < n; base += PM_BATCH) {
@@ -40,8 +45,10 @@ void dyad__pm_score(const dyad__pmodel *m, const uint64_t *feats, size_t n,
         s = s + 1 == m->nslots ? 0 : s + 1;
       }
     }
-    for (size_t i = 0; i < nb; i++)
-      for (uint32_t j = 0; j < cnt[i]; j++) scores[run[i][j].cls] += (float)run[i][j].w;
+    for (size_t i = 0; i < nb; i++) {
+      float *out = base + i < split ? scores : scores2;
+      for (uint32_t j = 0; j < cnt[i]; j++) out[run[i][j].cls] += (float)run[i][j].w;
+    }
   }
 }
 

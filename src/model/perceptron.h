@@ -86,6 +86,10 @@ void dyad__pd_add(const dyad__pdense *m, const uint64_t *feats, size_t n, int32_
 /* Adds the weights of the n features to scores[0..nclasses). */
 void dyad__pm_score(const dyad__pmodel *m, const uint64_t *feats, size_t n,
                     float *scores);
+/* The same for two vectors at once, so that their table misses overlap:
+ * features [0, split) go to scores, [split, n) to scores2. */
+void dyad__pm_score2(const dyad__pmodel *m, const uint64_t *feats, size_t n, size_t split,
+                     float *scores, float *scores2);
 
 typedef struct dyad__ptrain dyad__ptrain;
 
