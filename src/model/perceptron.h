@@ -41,7 +41,31 @@ typedef struct dyad__pmodel {
   uint32_t npairs;
   const dyad__pslot *slots;
   const dyad__ppair *pairs;
+  /* The decoding layout, built from the above at load (dyad__pm_prepare;
+   * NULL until then, and for tables it does not fit): xs[2 s] is slot s's
+   * tag, xs[2 s + 1] its pairs' offset << 8 | their count, or, for a
+   * feature with DYAD__PM_DENSE pairs or more, row << 8 | 255: its weights
+   * as a full row of ncpad int16 in dense. */
+  uint32_t *xs;
+  int16_t *dense;
+  uint32_t ncpad;
 } dyad__pmodel;
+
+/* Features with this many classes or more get a dense row: the few
+ * thousand frequent words, affixes and tags that carry weights for most
+ * of the 66 tagger classes, and whose pairs took most of the tagger's
+ * instructions one by one. */
+#define DYAD__PM_DENSE 12u
+
+/* dyad__pm_score2 into integer sums, for tables with the decoding layout
+ * (m->xs set): acc and acc2 hold at least m->ncpad entries.  Only argmaxes
+ * are taken of the sums, and integers compare as their floats do. */
+void dyad__pm_acc2(const dyad__pmodel *m, const uint64_t *feats, size_t n, size_t split,
+                   int32_t *acc, int32_t *acc2);
+
+/* Builds m's decoding layout; 0, or -1 on OOM. */
+int dyad__pm_prepare(dyad__pmodel *m);
+void dyad__pm_release(dyad__pmodel *m);
 
 /* A key's home slot: its low 32 bits scaled to the table size (Lemire's
  * multiply-shift), so tables need not be powers of two and can be filled

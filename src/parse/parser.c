@@ -609,6 +609,23 @@ static void add_arc(pstate *s, int32_t h, int32_t d, int lab) {
   }
 }
 
+/* The labeler's best label but root for features f, or -1 if the table
+ * has no decoding layout (then the caller scores as in training).  The
+ * sums are integers, compared as their floats would be. */
+static int label_best_int(const dyad_model *m, const dyad__scorer *lab, const uint64_t *f,
+                          size_t nf) {
+  if (lab->pt || !lab->pm || !lab->pm->xs) return -1;
+  int32_t acc[DYAD_MAX_LABELS + 9];
+  memset(acc, 0, lab->pm->ncpad * sizeof acc[0]);
+  dyad__pm_acc2(lab->pm, f, nf, nf, acc, NULL);
+  int best = -1;
+  for (uint32_t k = 0; k < lab->nclasses; k++) {
+    if ((int)k == m->root_label) continue;
+    if (best < 0 || acc[k] > acc[best]) best = (int)k;
+  }
+  return best < 0 ? 0 : best;
+}
+
 /* Labels already chosen in this sentence, by a signature of the label
  * features: the items of a beam make the same arcs in the same contexts
  * over and over (a third of the time of a beam went to the labeler). */
@@ -635,13 +652,15 @@ static int choose_label_c(const dyad_model *m, const dyad__scorer *lab, const pc
       slot = (slot + 1) & lc->mask;
     }
   }
-  dyad__score(lab, f, nf, scores);
-  int best = -1;
-  for (uint32_t k = 0; k < lab->nclasses; k++) {
-    if ((int)k == m->root_label) continue;
-    if (best < 0 || scores[k] > scores[best]) best = (int)k;
+  int best = tr ? -1 : label_best_int(m, lab, f, nf);
+  if (best < 0) {
+    dyad__score(lab, f, nf, scores);
+    for (uint32_t k = 0; k < lab->nclasses; k++) {
+      if ((int)k == m->root_label) continue;
+      if (best < 0 || scores[k] > scores[best]) best = (int)k;
+    }
+    if (best < 0) best = 0;
   }
-  if (best < 0) best = 0;
   if (tr && gold && gold->head[d] == h && lab->pt) {
     if (dyad__pt_update(lab->pt, f, nf, gold->label[d], (uint32_t)best)) return -1;
     dyad__pt_tick(lab->pt);
@@ -686,13 +705,15 @@ static int choose_label_a(const dyad_model *m, const dyad__scorer *lab, const pc
   }
   uint64_t f[NFEAT_LABEL];
   size_t nf = label_features(c, s, h, d, f);
-  dyad__score(lab, f, nf, scores);
-  int best = -1;
-  for (uint32_t q = 0; q < lab->nclasses; q++) {
-    if ((int)q == m->root_label) continue;
-    if (best < 0 || scores[q] > scores[best]) best = (int)q;
+  int best = label_best_int(m, lab, f, nf);
+  if (best < 0) {
+    dyad__score(lab, f, nf, scores);
+    for (uint32_t q = 0; q < lab->nclasses; q++) {
+      if ((int)q == m->root_label) continue;
+      if (best < 0 || scores[q] > scores[best]) best = (int)q;
+    }
+    if (best < 0) best = 0;
   }
-  if (best < 0) best = 0;
   memcpy(am->t[slot].k, k, sizeof k);
   am->t[slot].lab = (int16_t)best;
   return best;

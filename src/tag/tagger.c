@@ -136,7 +136,8 @@ static size_t right_features(const dyad__word *w, uint32_t n, uint32_t i,
  * word i+1's features are looked up together with word i's UPOS features
  * and template 18 is added on its own afterwards: two rounds a word
  * instead of four.  The weights are integers, their float sums exact, so
- * the scores are those of dyad__tag's loop to the bit. */
+ * the scores are those of dyad__tag's loop to the bit, kept as integers
+ * (dyad__pm_acc2). */
 enum { TF_P1U = 18 }; /* index of template 18 in tag_features' output */
 
 static size_t main_keys(const dyad__word *w, uint32_t n, uint32_t i, uint64_t p1x,
@@ -151,9 +152,10 @@ static void tag_decode(const dyad__scorer *sc, uint32_t nupos, const dyad__label
                        const dyad__labels *xpos, dyad__word *w, uint32_t n,
                        const uint64_t *right) {
   const dyad__pmodel *pm = sc->pm;
-  uint32_t nc = sc->nclasses, nx = nc - nupos;
+  uint32_t nx = sc->nclasses - nupos;
+  size_t bytes = pm->ncpad * sizeof(int32_t);
   uint64_t f[2 * (NFEAT_TAG + 16)];
-  float buf[2][2 * DYAD_MAX_LABELS + 2], extra[2 * DYAD_MAX_LABELS + 2];
+  int32_t buf[2][2 * DYAD_MAX_LABELS + 10], extra[2 * DYAD_MAX_LABELS + 10];
   int cur = 0, have = 0; /* buf[cur] holds word i's scores but template 18 */
   for (uint32_t i = 0; i < n; i++) {
     if (sc->fixed && sc->fixed[i]) {
@@ -168,27 +170,27 @@ static void tag_decode(const dyad__scorer *sc, uint32_t nupos, const dyad__label
     uint64_t p1u = i >= 1 ? w[i - 1].upos_h : H_BOS;
     uint64_t p1x = i >= 1 ? w[i - 1].xpos_h : H_BOS;
     uint64_t p2x = i >= 2 ? w[i - 2].xpos_h : H_BOS;
-    float *scores = buf[cur];
+    int32_t *scores = buf[cur];
     if (!have) {
       size_t nf = main_keys(w, n, i, p1x, p2x, right, f);
-      for (uint32_t c = 0; c < nc; c++) scores[c] = 0;
-      dyad__pm_score(pm, f, nf, scores);
+      memset(scores, 0, bytes);
+      dyad__pm_acc2(pm, f, nf, nf, scores, NULL);
     }
     uint64_t k18 = dyad__fkey1(18, p1u);
-    dyad__pm_score(pm, &k18, 1, scores);
+    dyad__pm_acc2(pm, &k18, 1, 1, scores, NULL);
     uint32_t bu = 0, bx = 0;
     for (uint32_t c = 1; c < nx; c++)
       if (scores[nupos + c] > scores[nupos + bx]) bx = c;
     size_t ne = upos_features(w, n, i, xpos->hash[bx], p1u, f);
-    for (uint32_t c = 0; c < nc; c++) extra[c] = 0;
+    memset(extra, 0, bytes);
     if (i + 1 < n && !(sc->fixed && sc->fixed[i + 1])) {
-      float *next = buf[cur ^ 1];
-      for (uint32_t c = 0; c < nc; c++) next[c] = 0;
+      int32_t *next = buf[cur ^ 1];
+      memset(next, 0, bytes);
       size_t nf = main_keys(w, n, i + 1, xpos->hash[bx], p1x, right, f + ne);
-      dyad__pm_score2(pm, f, ne + nf, ne, extra, next);
+      dyad__pm_acc2(pm, f, ne + nf, ne, extra, next);
       have = 1;
     } else {
-      dyad__pm_score(pm, f, ne, extra);
+      dyad__pm_acc2(pm, f, ne, ne, extra, NULL);
       have = 0;
     }
     for (uint32_t c = 0; c < nupos; c++) scores[c] += extra[c];
@@ -205,7 +207,7 @@ static void tag_decode(const dyad__scorer *sc, uint32_t nupos, const dyad__label
 int dyad__tag(const dyad__scorer *sc, uint32_t nupos, const dyad__labels *upos,
               const dyad__labels *xpos, dyad__word *w, uint32_t n, const uint64_t *right,
               const uint16_t *gold_upos, const uint16_t *gold_xpos) {
-  if (sc->pm && !sc->pt) {
+  if (sc->pm && sc->pm->xs && !sc->pt) {
     tag_decode(sc, nupos, upos, xpos, w, n, right);
     return 0;
   }
