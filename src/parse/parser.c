@@ -942,7 +942,8 @@ static int parse_beam(const dyad_model *m, const dyad__scorer *parser,
   size_t *nfb = malloc(B * sizeof *nfb);
   /* at most T * B + T labels are chosen: a table of twice that never fills */
   lcache lc = {NULL, NULL, 0};
-  {
+  int fast = !train && parser->pd && parser->pd->pre;
+  if (!fast) {
     size_t want = 2 * ((size_t)T + 1) * (B + 1), sz = 64;
     while (sz < want) sz *= 2;
     lc.mask = (uint32_t)(sz - 1);
@@ -950,17 +951,20 @@ static int parse_beam(const dyad_model *m, const dyad__scorer *parser,
     lc.lab = malloc(sz * sizeof *lc.lab);
   }
   int rc = -1;
-  if (!lc.sig || !lc.lab || !fb || !nfb || !cur || !nxt || !hist || !top || !scores || (train && (!gm || !gl))) goto out;
-  if (!train && parser->pd && parser->pd->pre) {
+  if ((!fast && (!lc.sig || !lc.lab)) || !fb || !nfb || !cur || !nxt || !hist || !top || !scores || (train && (!gm || !gl))) goto out;
+  if (fast) {
     size_t np = ((size_t)n + 2) * ((size_t)n + 1), nt = (size_t)T * B + 1;
     pslot = malloc(B * sizeof *pslot);
     pnew = malloc(B * sizeof *pnew);
     if (!pslot || !pnew || pfast_init(&pf, m, parser->pd, &c, n, np < nt ? np : nt)) goto out;
     c.fast = &pf;
-    am.mask = lc.mask;
-    am.t = calloc((size_t)am.mask + 1, sizeof *am.t);
-    sm.mask = lc.mask;
-    sm.t = calloc((size_t)sm.mask + 1, sizeof *sm.t);
+    /* Each step adds at most B states and B labels: T * B + 1 slots never
+     * fill (about 40% of the items are new states, a third make arcs). */
+    size_t sz = 64;
+    while (sz < nt) sz *= 2;
+    am.mask = sm.mask = (uint32_t)(sz - 1);
+    am.t = calloc(sz, sizeof *am.t);
+    sm.t = calloc(sz, sizeof *sm.t);
     sslotb = malloc(B * sizeof *sslotb);
     sown = malloc(B);
     if (!am.t || !sm.t || !sslotb || !sown) goto out;
