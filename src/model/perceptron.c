@@ -29,12 +29,23 @@ int dyad__pm_prepare(dyad__pmodel *m) {
   for (uint32_t s = 0; s < m->nslots; s++) {
     uint32_t off = m->slots[s].off, cnt = m->slots[s + 1].off - off;
     m->xs[2 * s] = m->slots[s].tag;
-    if (m->slots[s].tag && cnt >= DYAD__PM_DENSE) {
+    int dense = m->slots[s].tag && cnt >= DYAD__PM_DENSE;
+    if (dense) {
+      /* A class given twice (never written so, but possible in a damaged
+       * file) keeps its pairs: a row holds one weight per class. */
+      uint8_t seen[2 * DYAD_MAX_LABELS + 2] = {0};
+      for (uint32_t j = off; j < off + cnt && dense; j++)
+        dense = !seen[m->pairs[j].cls]++;
+    }
+    if (dense) {
       int16_t *row = m->dense + (size_t)h * m->ncpad;
-      for (uint32_t j = off; j < off + cnt; j++) row[m->pairs[j].cls] += m->pairs[j].w;
+      for (uint32_t j = off; j < off + cnt; j++) row[m->pairs[j].cls] = m->pairs[j].w;
       m->xs[2 * s + 1] = h++ << 8 | 255u;
-    } else {
+    } else if (cnt < 255) {
       m->xs[2 * s + 1] = off << 8 | cnt;
+    } else {
+      dyad__pm_release(m); /* decoding keeps the file layout */
+      return 0;
     }
   }
   return 0;

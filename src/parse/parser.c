@@ -67,6 +67,10 @@ static uint64_t bucket(int32_t d) {
 
 enum { NFEAT_PARSE = 84, NFEAT_LABEL = 32 };
 
+/* The transition templates.  Decoding with a loaded table computes the
+ * same templates in groups (partial sums, below: pfast_init, pair_keys,
+ * rest_keys, dyad__parse_prepare): a template changed here must be changed
+ * there too, which a build with -DDYAD_CHECK_FAST verifies score by score. */
 static size_t parse_features(const pctx *c, const pstate *s, uint64_t *f) {
   int32_t s0 = s->sp ? s->stack[s->sp - 1] : -1;
   int32_t s1 = s->sp > 1 ? s->stack[s->sp - 2] : -1;
@@ -500,6 +504,22 @@ static uint64_t state_key(const pstate *s, uint64_t *k) {
   return h;
 }
 
+#ifdef DYAD_CHECK_FAST
+/* A build with -DDYAD_CHECK_FAST compares every score of the partial sums
+ * with dyad__pd_score over parse_features, and aborts on a difference. */
+static void check_fast(const dyad__scorer *parser, const pctx *c, const pstate *s,
+                       const float *sc) {
+  uint64_t g[NFEAT_PARSE];
+  float full[DYAD__NMOVES];
+  size_t ng = parse_features(c, s, g);
+  dyad__score(parser, g, ng, full);
+  if (memcmp(sc, full, sizeof full)) abort();
+}
+#define CHECK_FAST(p, c, s, sc) check_fast(p, c, s, sc)
+#else
+#define CHECK_FAST(p, c, s, sc) ((void)0)
+#endif
+
 /* All arrays of a state live in one block, so that a beam copies a state
  * with one memcpy. */
 static size_t pstate_bytes(uint32_t n) {
@@ -819,10 +839,7 @@ static int parse_greedy(const dyad_model *m, const dyad__scorer *parser,
       fast_base(&pf, &s, acc);
       dyad__pd_add(pf.pd, f, nf, acc);
       for (int mv = 0; mv < DYAD__NMOVES; mv++) sc[mv] = (float)acc[mv];
-#ifdef DYAD_CHECK_FAST
-      { uint64_t g[NFEAT_PARSE]; float sc2[DYAD__NMOVES]; size_t ng = parse_features(&c, &s, g);
-        dyad__score(parser, g, ng, sc2); if (memcmp(sc, sc2, sizeof sc)) abort(); }
-#endif
+      CHECK_FAST(parser, &c, &s, sc);
     } else {
       nf = parse_features(&c, &s, f);
       dyad__score(parser, f, nf, sc);
@@ -1049,10 +1066,7 @@ static int parse_beam(const dyad_model *m, const dyad__scorer *parser,
           memcpy(acc, memo->v, sizeof acc);
         }
         for (int mv = 0; mv < DYAD__NMOVES; mv++) sc[mv] = (float)acc[mv];
-#ifdef DYAD_CHECK_FAST
-        { uint64_t g[NFEAT_PARSE]; float sc2[DYAD__NMOVES]; size_t ng = parse_features(&c, &cur[b], g);
-          dyad__score(parser, g, ng, sc2); if (memcmp(sc, sc2, sizeof sc)) abort(); }
-#endif
+        CHECK_FAST(parser, &c, &cur[b], sc);
       } else {
         dyad__score(parser, fb + (size_t)b * NFEAT_PARSE, nfb[b], sc);
       }
