@@ -135,8 +135,9 @@ static size_t right_features(const dyad__word *w, uint32_t n, uint32_t i,
  * 17 values, always in cache) is known once word i's XPOS is chosen, so
  * word i+1's features are looked up together with word i's UPOS features
  * and template 18 is added on its own afterwards: two rounds a word
- * instead of four.  The weights are integers, their float sums exact, so
- * the scores are those of dyad__tag's loop to the bit, kept as integers
+ * instead of four (on the shared development machine the gain was within
+ * the noise).  The weights are integers, their float sums exact, so the
+ * scores are those of dyad__tag's loop to the bit, kept as integers
  * (dyad__pm_acc2). */
 enum { TF_P1U = 18 }; /* index of template 18 in tag_features' output */
 
