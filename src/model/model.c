@@ -160,6 +160,8 @@ static void model_release(dyad_model *m) {
   free(m->upos.name); free(m->upos.hash);
   free(m->xpos.name); free(m->xpos.hash);
   free(m->deprel.name); free(m->deprel.hash);
+  free(m->parser.pre); free(m->parserb.pre);
+  dyad__pm_release(&m->tagger); dyad__pm_release(&m->tagger2); dyad__pm_release(&m->labeler);
   if (m->map) munmap(m->map, m->map_len);
   free(m->owned);
   free(m);
@@ -266,6 +268,9 @@ static dyad_status model_open(dyad_model *m, const unsigned char *data, size_t l
   if (load_strmap(&m->lemrule, s)) return fail(c, DYAD_ECORRUPT, "bad lemma rule map");
   find_section(data, nsec, "tagdict", &s);
   if (load_strmap(&m->tagdict, s)) return fail(c, DYAD_ECORRUPT, "bad tag dictionary");
+  if (dyad__parse_prepare(m) || dyad__pm_prepare(&m->tagger) ||
+      dyad__pm_prepare(&m->tagger2) || dyad__pm_prepare(&m->labeler))
+    return fail(c, DYAD_ENOMEM, "out of memory");
   return DYAD_OK;
 }
 

@@ -175,6 +175,12 @@ int dyad__parse(const dyad_model *m, const dyad__scorer *parser,
                 int32_t *head, uint8_t *label, uint32_t beam, dyad__parse_train *tr,
                 const dyad__parse_gold *gold);
 
+/* parse/parser.c, called by the loader: fills parser.pre and parserb.pre
+ * (the parser's label templates summed for every label, so that decoding
+ * adds one vector per label instead of looking the features up; the
+ * model stays immutable after loading).  Returns 0, -1 on OOM. */
+int dyad__parse_prepare(dyad_model *m);
+
 /* model.c helpers for the trainer. */
 struct dyad__buf;
 typedef struct dyad__section_out {

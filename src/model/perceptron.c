@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/limits.h"
 
 /* Memory-bound: a sentence touches a few hundred random slots of a table
  * of megabytes.  So the lookups go in three passes that let the misses
@@ -12,8 +13,138 @@
  * against probing and adding feature by feature. */
 #define PM_BATCH 128
 
+int dyad__pm_prepare(dyad__pmodel *m) {
+  if (m->npairs >= (1u << 24) || m->nclasses > 2 * DYAD_MAX_LABELS + 2) return 0;
+  uint32_t heavy = 0;
+  for (uint32_t s = 0; s < m->nslots; s++)
+    heavy += m->slots[s].tag && m->slots[s + 1].off - m->slots[s].off >= DYAD__PM_DENSE;
+  m->ncpad = (m->nclasses + 7) & ~7u;
+  m->xs = malloc((size_t)m->nslots * 2 * sizeof *m->xs);
+  m->dense = calloc((size_t)heavy * m->ncpad + 1, sizeof *m->dense);
+  if (!m->xs || !m->dense) {
+    dyad__pm_release(m);
+    return -1;
+  }
+  uint32_t h = 0;
+  for (uint32_t s = 0; s < m->nslots; s++) {
+    uint32_t off = m->slots[s].off, cnt = m->slots[s + 1].off - off;
+    m->xs[2 * s] = m->slots[s].tag;
+    int dense = m->slots[s].tag && cnt >= DYAD__PM_DENSE;
+    if (dense) {
+      /* A class given twice (never written so, but possible in a damaged
+       * file) keeps its pairs: a row holds one weight per class. */
+      uint8_t seen[2 * DYAD_MAX_LABELS + 2] = {0};
+      for (uint32_t j = off; j < off + cnt && dense; j++)
+        dense = !seen[m->pairs[j].cls]++;
+    }
+    if (dense) {
+      int16_t *row = m->dense + (size_t)h * m->ncpad;
+      for (uint32_t j = off; j < off + cnt; j++) row[m->pairs[j].cls] = m->pairs[j].w;
+      m->xs[2 * s + 1] = h++ << 8 | 255u;
+    } else if (cnt < 255) {
+      m->xs[2 * s + 1] = off << 8 | cnt;
+    } else {
+      dyad__pm_release(m); /* decoding keeps the file layout */
+      return 0;
+    }
+  }
+  return 0;
+}
+
+void dyad__pm_release(dyad__pmodel *m) {
+  free(m->xs);
+  free(m->dense);
+  m->xs = NULL;
+  m->dense = NULL;
+}
+
+/* Adds a dense row of n (a multiple of 8) 16-bit weights to acc. */
+static void add_row(int32_t *acc, const int16_t *row, uint32_t n) {
+#if defined(__GNUC__)
+  typedef int16_t v8h __attribute__((vector_size(16)));
+  typedef int32_t v8i __attribute__((vector_size(32)));
+  for (uint32_t c = 0; c < n; c += 8) {
+    v8h x;
+    v8i a;
+    memcpy(&x, row + c, sizeof x);
+    memcpy(&a, acc + c, sizeof a);
+    a += __builtin_convertvector(x, v8i);
+    memcpy(acc + c, &a, sizeof a);
+  }
+#else
+  for (uint32_t c = 0; c < n; c++) acc[c] += row[c];
+#endif
+}
+
+void dyad__pm_acc2(const dyad__pmodel *m, const uint64_t *feats, size_t n, size_t split,
+                   int32_t *acc, int32_t *acc2) {
+  const void *run[PM_BATCH];
+  uint32_t cnt[PM_BATCH];
+  uint32_t nc = m->ncpad;
+  for (size_t base = 0; base < n; base += PM_BATCH) {
+    size_t nb = n - base < PM_BATCH ? n - base : PM_BATCH;
+    const uint64_t *f = feats + base;
+#if defined(__GNUC__)
+    for (size_t i = 0; i < nb; i++) __builtin_prefetch(&m->xs[2 * (size_t)dyad__phome(f[i], m->nslots)]);
+#endif
+    for (size_t i = 0; i < nb; i++) {
+      uint32_t tag = dyad__ptag(f[i]);
+      uint32_t s = dyad__phome(f[i], m->nslots);
+      cnt[i] = 0;
+      for (;;) {
+        const uint32_t *sl = &m->xs[2 * (size_t)s];
+        if (sl[0] == tag) {
+          cnt[i] = sl[1] & 255;
+          run[i] = cnt[i] == 255 ? (const void *)(m->dense + (size_t)(sl[1] >> 8) * nc)
+                                 : (const void *)(m->pairs + (sl[1] >> 8));
+#if defined(__GNUC__)
+          __builtin_prefetch(run[i]);
+          if (cnt[i] == 255) __builtin_prefetch((const char *)run[i] + 64);
+#endif
+          break;
+        }
+        if (sl[0] == 0) break;
+        s = s + 1 == m->nslots ? 0 : s + 1;
+      }
+    }
+    for (size_t i = 0; i < nb; i++) {
+      int32_t *a = base + i < split ? acc : acc2;
+      if (cnt[i] == 255) {
+        add_row(a, run[i], nc);
+      } else {
+        const dyad__ppair *p = run[i];
+        for (uint32_t j = 0; j < cnt[i]; j++) a[p[j].cls] += p[j].w;
+      }
+    }
+  }
+}
+
+/* dyad__pm_score2 on the decoding layout: integer sums, added to the float
+ * scores at the end.  They are exact (16-bit weights, at most a few
+ * hundred features), so the floats are those of adding weight by weight. */
+static void pm_score_x(const dyad__pmodel *m, const uint64_t *feats, size_t n, size_t split,
+                       float *scores, float *scores2) {
+  int32_t acc[2][2 * DYAD_MAX_LABELS + 10];
+  uint32_t nc = m->ncpad;
+  memset(acc[0], 0, nc * sizeof acc[0][0]);
+  if (split < n) memset(acc[1], 0, nc * sizeof acc[1][0]);
+  dyad__pm_acc2(m, feats, n, split, acc[0], acc[1]);
+  for (uint32_t c = 0; c < m->nclasses; c++) scores[c] += (float)acc[0][c];
+  if (split < n)
+    for (uint32_t c = 0; c < m->nclasses; c++) scores2[c] += (float)acc[1][c];
+}
+
 void dyad__pm_score(const dyad__pmodel *m, const uint64_t *feats, size_t n,
                     float *scores) {
+  dyad__pm_score2(m, feats, n, n, scores, NULL);
+}
+
+void dyad__pm_score2(const dyad__pmodel *m, const uint64_t *feats, size_t n, size_t split,
+                     float *scores, float *scores2) {
+  if (m->xs) {
+    pm_score_x(m, feats, n, split, scores, scores2);
+    return;
+  }
   const dyad__ppair *run[PM_BATCH];
   uint32_t cnt[PM_BATCH];
   for (size_t base = 0; base < n; base += PM_BATCH) {
@@ -40,8 +171,34 @@ void dyad__pm_score(const dyad__pmodel *m, const uint64_t *feats, size_t n,
         s = s + 1 == m->nslots ? 0 : s + 1;
       }
     }
-    for (size_t i = 0; i < nb; i++)
-      for (uint32_t j = 0; j < cnt[i]; j++) scores[run[i][j].cls] += (float)run[i][j].w;
+    for (size_t i = 0; i < nb; i++) {
+      float *out = base + i < split ? scores : scores2;
+      for (uint32_t j = 0; j < cnt[i]; j++) out[run[i][j].cls] += (float)run[i][j].w;
+    }
+  }
+}
+
+void dyad__pd_prefetch(const dyad__pdense *m, const uint64_t *feats, size_t n) {
+#if defined(__GNUC__)
+  for (size_t i = 0; i < n; i++) __builtin_prefetch(&m->slots[dyad__phome(feats[i], m->nslots)]);
+#else
+  (void)m, (void)feats, (void)n;
+#endif
+}
+
+void dyad__pd_add(const dyad__pdense *m, const uint64_t *feats, size_t n, int32_t *acc) {
+  for (size_t i = 0; i < n; i++) {
+    uint32_t tag = dyad__ptag(feats[i]);
+    uint32_t s = dyad__phome(feats[i], m->nslots);
+    for (;;) {
+      const dyad__dslot *sl = &m->slots[s];
+      if (sl->tag == tag) {
+        for (uint32_t c = 0; c < DYAD__DENSE_CLASSES; c++) acc[c] += sl->w[c];
+        break;
+      }
+      if (sl->tag == 0) break;
+      s = s + 1 == m->nslots ? 0 : s + 1;
+    }
   }
 }
 
@@ -50,23 +207,8 @@ void dyad__pd_score(const dyad__pdense *m, const uint64_t *feats, size_t n,
   int32_t acc[DYAD__DENSE_CLASSES] = {0};
   for (size_t base = 0; base < n; base += PM_BATCH) {
     size_t nb = n - base < PM_BATCH ? n - base : PM_BATCH;
-    const uint64_t *f = feats + base;
-#if defined(__GNUC__)
-    for (size_t i = 0; i < nb; i++) __builtin_prefetch(&m->slots[dyad__phome(f[i], m->nslots)]);
-#endif
-    for (size_t i = 0; i < nb; i++) {
-      uint32_t tag = dyad__ptag(f[i]);
-      uint32_t s = dyad__phome(f[i], m->nslots);
-      for (;;) {
-        const dyad__dslot *sl = &m->slots[s];
-        if (sl->tag == tag) {
-          for (uint32_t c = 0; c < DYAD__DENSE_CLASSES; c++) acc[c] += sl->w[c];
-          break;
-        }
-        if (sl->tag == 0) break;
-        s = s + 1 == m->nslots ? 0 : s + 1;
-      }
-    }
+    dyad__pd_prefetch(m, feats + base, nb);
+    dyad__pd_add(m, feats + base, nb, acc);
   }
   for (uint32_t c = 0; c < m->nclasses; c++) scores[c] += (float)acc[c];
 }

@@ -41,7 +41,31 @@ typedef struct dyad__pmodel {
   uint32_t npairs;
   const dyad__pslot *slots;
   const dyad__ppair *pairs;
+  /* The decoding layout, built from the above at load (dyad__pm_prepare;
+   * NULL until then, and for tables it does not fit): xs[2 s] is slot s's
+   * tag, xs[2 s + 1] its pairs' offset << 8 | their count, or, for a
+   * feature with DYAD__PM_DENSE pairs or more, row << 8 | 255: its weights
+   * as a full row of ncpad int16 in dense. */
+  uint32_t *xs;
+  int16_t *dense;
+  uint32_t ncpad;
 } dyad__pmodel;
+
+/* Features with this many classes or more get a dense row: the few
+ * thousand frequent words, affixes and tags that carry weights for most
+ * of the 66 tagger classes, and whose pairs took most of the tagger's
+ * instructions one by one. */
+#define DYAD__PM_DENSE 12u
+
+/* dyad__pm_score2 into integer sums, for tables with the decoding layout
+ * (m->xs set): acc and acc2 hold at least m->ncpad entries.  Only argmaxes
+ * are taken of the sums, and integers compare as their floats do. */
+void dyad__pm_acc2(const dyad__pmodel *m, const uint64_t *feats, size_t n, size_t split,
+                   int32_t *acc, int32_t *acc2);
+
+/* Builds m's decoding layout; 0, or -1 on OOM. */
+int dyad__pm_prepare(dyad__pmodel *m);
+void dyad__pm_release(dyad__pmodel *m);
 
 /* A key's home slot: its low 32 bits scaled to the table size (Lemire's
  * multiply-shift), so tables need not be powers of two and can be filled
@@ -68,14 +92,28 @@ typedef struct dyad__dslot {
 typedef struct dyad__pdense {
   uint32_t nclasses, nslots;
   const dyad__dslot *slots;
+  /* The parser's templates of one label, summed for every label, filled
+   * at load by dyad__parse_prepare (parse/parser.c); NULL when training. */
+  int32_t *pre;
 } dyad__pdense;
 
 void dyad__pd_score(const dyad__pdense *m, const uint64_t *feats, size_t n,
                     float *scores);
+/* The two halves of dyad__pd_score, for callers that batch several
+ * feature groups: prefetch the home slots of n keys, then add their
+ * weights to acc[0..DYAD__DENSE_CLASSES) (integers: sums of 16-bit
+ * weights over a few hundred features stay exact, and the same in any
+ * order, so a caller may split a feature vector into groups freely). */
+void dyad__pd_prefetch(const dyad__pdense *m, const uint64_t *feats, size_t n);
+void dyad__pd_add(const dyad__pdense *m, const uint64_t *feats, size_t n, int32_t *acc);
 
 /* Adds the weights of the n features to scores[0..nclasses). */
 void dyad__pm_score(const dyad__pmodel *m, const uint64_t *feats, size_t n,
                     float *scores);
+/* The same for two vectors at once, so that their table misses overlap:
+ * features [0, split) go to scores, [split, n) to scores2. */
+void dyad__pm_score2(const dyad__pmodel *m, const uint64_t *feats, size_t n, size_t split,
+                     float *scores, float *scores2);
 
 typedef struct dyad__ptrain dyad__ptrain;
 

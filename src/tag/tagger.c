@@ -128,9 +128,90 @@ static size_t right_features(const dyad__word *w, uint32_t n, uint32_t i,
   return k;
 }
 
+/* Decoding with a loaded table, the misses of two words overlapped.  A
+ * word costs two rounds of table misses (slots, then their pairs) for its
+ * XPOS features and two more for its UPOS features, each waiting on the
+ * last.  Everything word i+1 needs but word i's UPOS (template 18, one of
+ * 17 values, always in cache) is known once word i's XPOS is chosen, so
+ * word i+1's features are looked up together with word i's UPOS features
+ * and template 18 is added on its own afterwards: two rounds a word
+ * instead of four (on the shared development machine the gain was within
+ * the noise).  The weights are integers, their float sums exact, so the
+ * scores are those of dyad__tag's loop to the bit, kept as integers
+ * (dyad__pm_acc2). */
+enum { TF_P1U = 18 }; /* index of template 18 in tag_features' output */
+
+static size_t main_keys(const dyad__word *w, uint32_t n, uint32_t i, uint64_t p1x,
+                        uint64_t p2x, const uint64_t *right, uint64_t *f) {
+  size_t nf = tag_features(w, n, i, 0, p1x, p2x, f);
+  f[TF_P1U] = f[--nf];
+  if (right) nf += right_features(w, n, i, right, p1x, f + nf);
+  return nf;
+}
+
+static void tag_decode(const dyad__scorer *sc, uint32_t nupos, const dyad__labels *upos,
+                       const dyad__labels *xpos, dyad__word *w, uint32_t n,
+                       const uint64_t *right) {
+  const dyad__pmodel *pm = sc->pm;
+  uint32_t nx = sc->nclasses - nupos;
+  size_t bytes = pm->ncpad * sizeof(int32_t);
+  uint64_t f[2 * (NFEAT_TAG + 16)];
+  int32_t buf[2][2 * DYAD_MAX_LABELS + 10], extra[2 * DYAD_MAX_LABELS + 10];
+  int cur = 0, have = 0; /* buf[cur] holds word i's scores but template 18 */
+  for (uint32_t i = 0; i < n; i++) {
+    if (sc->fixed && sc->fixed[i]) {
+      uint32_t u = (sc->fixed[i] - 1) >> 16, x = (sc->fixed[i] - 1) & 0xffff;
+      w[i].upos = (uint16_t)u;
+      w[i].xpos = (uint16_t)x;
+      w[i].upos_h = upos->hash[u];
+      w[i].xpos_h = xpos->hash[x];
+      have = 0;
+      continue;
+    }
+    uint64_t p1u = i >= 1 ? w[i - 1].upos_h : H_BOS;
+    uint64_t p1x = i >= 1 ? w[i - 1].xpos_h : H_BOS;
+    uint64_t p2x = i >= 2 ? w[i - 2].xpos_h : H_BOS;
+    int32_t *scores = buf[cur];
+    if (!have) {
+      size_t nf = main_keys(w, n, i, p1x, p2x, right, f);
+      memset(scores, 0, bytes);
+      dyad__pm_acc2(pm, f, nf, nf, scores, NULL);
+    }
+    uint64_t k18 = dyad__fkey1(18, p1u);
+    dyad__pm_acc2(pm, &k18, 1, 1, scores, NULL);
+    uint32_t bu = 0, bx = 0;
+    for (uint32_t c = 1; c < nx; c++)
+      if (scores[nupos + c] > scores[nupos + bx]) bx = c;
+    size_t ne = upos_features(w, n, i, xpos->hash[bx], p1u, f);
+    memset(extra, 0, bytes);
+    if (i + 1 < n && !(sc->fixed && sc->fixed[i + 1])) {
+      int32_t *next = buf[cur ^ 1];
+      memset(next, 0, bytes);
+      size_t nf = main_keys(w, n, i + 1, xpos->hash[bx], p1x, right, f + ne);
+      dyad__pm_acc2(pm, f, ne + nf, ne, extra, next);
+      have = 1;
+    } else {
+      dyad__pm_acc2(pm, f, ne, ne, extra, NULL);
+      have = 0;
+    }
+    for (uint32_t c = 0; c < nupos; c++) scores[c] += extra[c];
+    for (uint32_t c = 1; c < nupos; c++)
+      if (scores[c] > scores[bu]) bu = c;
+    w[i].upos = (uint16_t)bu;
+    w[i].xpos = (uint16_t)bx;
+    w[i].upos_h = upos->hash[bu];
+    w[i].xpos_h = xpos->hash[bx];
+    if (have) cur ^= 1;
+  }
+}
+
 int dyad__tag(const dyad__scorer *sc, uint32_t nupos, const dyad__labels *upos,
               const dyad__labels *xpos, dyad__word *w, uint32_t n, const uint64_t *right,
               const uint16_t *gold_upos, const uint16_t *gold_xpos) {
+  if (sc->pm && sc->pm->xs && !sc->pt) {
+    tag_decode(sc, nupos, upos, xpos, w, n, right);
+    return 0;
+  }
   uint64_t f[NFEAT_TAG + 16];
   float scores[2 * DYAD_MAX_LABELS + 2], extra[2 * DYAD_MAX_LABELS + 2];
   int correct = 0;
