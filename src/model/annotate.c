@@ -174,10 +174,7 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
   int pn = label_index(&m->upos, "PROPN"), nnp = label_index(&m->xpos, "NNP");
   for (uint32_t i = 0; i < n && pn >= 0 && nnp >= 0; i++) {
     if (!keep[i] || strcmp(m->xpos.name[w[i + 1].xpos], "JJ")) continue;
-    w[i + 1].upos = (uint16_t)pn;
-    w[i + 1].xpos = (uint16_t)nnp;
-    w[i + 1].upos_h = m->upos.hash[pn];
-    w[i + 1].xpos_h = m->xpos.hash[nnp];
+    dyad__word_set_tags(&w[i + 1], &m->upos, &m->xpos, (uint32_t)pn, (uint32_t)nnp);
   }
   for (uint32_t i = 0; i < n; i++) {
     dyad_token *t = &s->tokens[i];

@@ -114,6 +114,15 @@ typedef struct dyad__word {
   uint8_t flags;
 } dyad__word;
 
+/* Gives word w the tags u (UPOS) and x (XPOS), with their hashes. */
+static inline void dyad__word_set_tags(dyad__word *w, const dyad__labels *upos,
+                                       const dyad__labels *xpos, uint32_t u, uint32_t x) {
+  w->upos = (uint16_t)u;
+  w->xpos = (uint16_t)x;
+  w->upos_h = upos->hash[u];
+  w->xpos_h = xpos->hash[x];
+}
+
 enum { DYAD__W_DIGIT = 1, DYAD__W_UPPER = 2, DYAD__W_HYPHEN = 4, DYAD__W_ALLUP = 8,
        DYAD__W_FIRSTUP = 16, DYAD__W_NOALNUM = 32 };
 

@@ -160,11 +160,8 @@ static void tag_decode(const dyad__scorer *sc, uint32_t nupos, const dyad__label
   int cur = 0, have = 0; /* buf[cur] holds word i's scores but template 18 */
   for (uint32_t i = 0; i < n; i++) {
     if (sc->fixed && sc->fixed[i]) {
-      uint32_t u = (sc->fixed[i] - 1) >> 16, x = (sc->fixed[i] - 1) & 0xffff;
-      w[i].upos = (uint16_t)u;
-      w[i].xpos = (uint16_t)x;
-      w[i].upos_h = upos->hash[u];
-      w[i].xpos_h = xpos->hash[x];
+      dyad__word_set_tags(&w[i], upos, xpos, (sc->fixed[i] - 1) >> 16,
+                          (sc->fixed[i] - 1) & 0xffff);
       have = 0;
       continue;
     }
@@ -218,11 +215,8 @@ int dyad__tag(const dyad__scorer *sc, uint32_t nupos, const dyad__labels *upos,
   uint32_t nx = sc->nclasses - nupos;
   for (uint32_t i = 0; i < n; i++) {
     if (sc->fixed && sc->fixed[i]) {
-      uint32_t u = (sc->fixed[i] - 1) >> 16, x = (sc->fixed[i] - 1) & 0xffff;
-      w[i].upos = (uint16_t)u;
-      w[i].xpos = (uint16_t)x;
-      w[i].upos_h = upos->hash[u];
-      w[i].xpos_h = xpos->hash[x];
+      dyad__word_set_tags(&w[i], upos, xpos, (sc->fixed[i] - 1) >> 16,
+                          (sc->fixed[i] - 1) & 0xffff);
       continue;
     }
     uint64_t p1u = i >= 1 ? w[i - 1].upos_h : H_BOS;
