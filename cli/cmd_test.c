@@ -197,7 +197,8 @@ static int kind_conllu(const test_case *tc, sbuf *out) {
 }
 
 /* events: the input is one article text; options dict=CONFIG (relative to
- * the repository root), date=, include=, parse=own.  Prints one line per
+ * the repository root), date=, include=, petrarch=negation,requests,
+ * parse=own.  Prints one line per
  * event: "SOURCE TARGET CODE [flags] [speaker=X]". */
 static int kind_events(const test_case *tc, sbuf *out) {
   char dict[512], date[32], inc[128];
@@ -207,6 +208,12 @@ static int kind_events(const test_case *tc, sbuf *out) {
   if (case_opt(tc, "include", inc, sizeof inc) &&
       dyad_event_flags_parse(inc, &cs.copts.include) != DYAD_OK)
     return -1;
+  char pet[64];
+  if (case_opt(tc, "petrarch", pet, sizeof pet)) {
+    /* petrarch=negation,requests: PETRARCH-2's behaviours (--petrarch-*) */
+    cs.copts.petrarch_negation = strstr(pet, "negation") != NULL;
+    cs.copts.petrarch_requests = strstr(pet, "requests") != NULL;
+  }
   cs.parse = PARSE_OWN;
   if (coding_load(&cs) != EXIT_OK) {
     coding_free(&cs);

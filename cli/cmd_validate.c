@@ -19,7 +19,9 @@ static const char help[] =
     "dictionaries named in its <Environment> and compares the events with its\n"
     "<EventCoding> elements.  Prints PASS or FAIL per record (with expected and\n"
     "produced events for failures), then a summary.  All flagged events are\n"
-    "kept, as PETRARCH-2 keeps them, unless --include says otherwise.\n"
+    "kept, as PETRARCH-2 keeps them, unless --include says otherwise, and the\n"
+    "act an appeal or demand asks for is part of the request, as in PETRARCH-2\n"
+    "(--petrarch-requests is on; --no-petrarch-requests turns it off).\n"
     "\n"
     "  --min RATE         exit status 4 if fewer than RATE %% of the records\n"
     "                     pass exactly (default 0)\n"
@@ -48,6 +50,7 @@ int cmd_validate(int argc, char **argv) {
   double min_rate = 0;
   int quiet_pass = 0;
   const char *explain_id = NULL;
+  cs.copts.petrarch_requests = 1;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {

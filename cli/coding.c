@@ -16,6 +16,10 @@ const char coding_help[] =
     "                     historical (comma-separated subset)\n"
     "  --petrarch-negation  negated events become CAMEO 12x refusals, as\n"
     "                     PETRARCH-2 codes them\n"
+    "  --petrarch-requests  the act an appeal or demand asks for (\"urged B to\n"
+    "                     respond\") is part of the request's event, as\n"
+    "                     PETRARCH-2 codes it (validate's default;\n"
+    "                     --no-petrarch-requests codes it apart, flagged)\n"
     "  --max-events N     events per sentence at most (default 64)\n"
     "  --all-units        also code headlines, datelines and captions\n"
     "  --parse-all        tag and parse every sentence; by default dyad's own\n"
@@ -61,6 +65,14 @@ int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
     }
     cs->copts.include = f;
     cs->include_given = 1;
+    return 1;
+  }
+  if (!strcmp(a, "--petrarch-requests")) {
+    cs->copts.petrarch_requests = 1;
+    return 1;
+  }
+  if (!strcmp(a, "--no-petrarch-requests")) {
+    cs->copts.petrarch_requests = 0;
     return 1;
   }
   if (!strcmp(a, "--petrarch-negation")) {

@@ -585,6 +585,11 @@ typedef struct dyad_coder_options {
   /* PETRARCH-2 behaviour: a negated event becomes its CAMEO 12x "reject"
    * code (see docs/coding.md for the mapping) instead of being dropped. */
   int petrarch_negation;
+  /* PETRARCH-2 behaviour: the act an appeal or demand (CAMEO 02x, 10x)
+   * asks for in an infinitive clause ("urged B to respond to C") is part
+   * of the request's event, not an event of its own (flagged
+   * hypothetical) as dyad otherwise codes it.  `dyad validate` sets it. */
+  int petrarch_requests;
   unsigned max_events; /* per sentence; 0: 64, as TABARI */
   /* Code headline, dateline and caption units too (default: only text). */
   int code_all_units;

@@ -898,6 +898,23 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
       if (!hit.code) return DYAD_ENOMEM;
     }
   }
+  /* PETRARCH-2 folds the act an appeal or demand asks for into the
+   * request's own event ("urged Eriador to respond to Gondor" is ARN ERI
+   * 023 and nothing more); dyad codes that act too, flagged hypothetical,
+   * unless asked to behave as PETRARCH-2 does. */
+  if (c->o.petrarch_requests && (flags & DYAD__FLAG_HYPOTHETICAL) &&
+      dyad__infinitive_clause(t, v) && t->head[v] >= 0 && is_verb_candidate(t, t->head[v]) &&
+      dyad__verb_at(xp, t->head[v], &uh)) {
+    int up_pas;
+    dyad__verb_match_patterns(xp, &uh, dyad__subject_of(t, t->head[v], &up_pas), up_pas);
+    if (uh.code && (!strncmp(uh.code, "02", 2) || !strncmp(uh.code, "10", 2))) {
+      TRACE(xp, "    no event: the act asked for by \"%s\" (word %d, %s) is part of that "
+                "request (--petrarch-requests)\n",
+            t->tok[t->head[v]].form, t->head[v] + 1, uh.code);
+      ss->produced[v] = 1;
+      return DYAD_OK;
+    }
+  }
   if (ss->quoted) flags |= DYAD__FLAG_REPORTED;
   char fb[96];
   TRACE(xp, "    source: %s; target: %s; flags: %s%s%s\n", ns ? src[0].code : "(none)",
