@@ -1232,7 +1232,7 @@ void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names)
     }
     if (e - b == 1 && adjective_like(s->tokens[b].form)) continue;
     const char *nx = s->tokens[e + 1].form;
-    static const char *const follow[] = {"to", "for", "with", "into", "on", "at", "the", "a",
+    static const char *const follow[] = {"to", "for", "with", "into", "on", "at", "from", "the", "a",
                                          "an", "its", "his", "her", "their", NULL};
     int ok = nx[0] >= 'A' && nx[0] <= 'Z';
     for (int i = 0; follow[i] && !ok; i++) ok = !strcmp(nx, follow[i]);

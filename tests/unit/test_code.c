@@ -487,6 +487,54 @@ TEST(names_mark_past_verbs_after_names) {
   dyad_dict_free(d);
 }
 
+/* dyad_coder_names: 5 on a form in -s of a dictionary verb right after a
+ * name that opens the sentence or a clause, when a preposition, a
+ * determiner or a name follows ("Russia departs from Syria", "before
+ * Turkey heads to Syria"); not after a name inside a phrase ("the Russia
+ * talks"), not after a nationality-like word, not before a verb. */
+TEST(names_mark_present_verbs_after_opening_names) {
+  static const char verbs[] = "--- DEPART [040] ---\nDEPART\n\n--- HEAD [---] ---\nHEAD\n\n"
+                              "--- TALK [040] ---\nTALK\n";
+  static const char actors[] = "RUSSIA_ [RUS]\nSYRIA_ [SYR]\nTURKEY_ [TUR]\nJAPANESE_ [JPN]\n";
+  static const char doc_text[] =
+      "# newdoc id = p\n"
+      ROW(1, "Russia", "_", "_", "_", 0, "root") ROW(2, "departs", "_", "_", "_", 1, "dep")
+      ROW(3, "from", "_", "_", "_", 1, "dep") ROW(4, "Syria", "_", "_", "_", 1, "dep") "\n"
+      ROW(1, "before", "_", "_", "_", 0, "root") ROW(2, "Turkey", "_", "_", "_", 1, "dep")
+      ROW(3, "heads", "_", "_", "_", 1, "dep") ROW(4, "to", "_", "_", "_", 1, "dep") "\n"
+      ROW(1, "the", "_", "_", "_", 0, "root") ROW(2, "Russia", "_", "_", "_", 1, "dep")
+      ROW(3, "talks", "_", "_", "_", 1, "dep") ROW(4, "with", "_", "_", "_", 1, "dep") "\n"
+      ROW(1, "Japanese", "_", "_", "_", 0, "root") ROW(2, "talks", "_", "_", "_", 1, "dep")
+      ROW(3, "with", "_", "_", "_", 1, "dep") ROW(4, "Syria", "_", "_", "_", 1, "dep") "\n"
+      ROW(1, "Russia", "_", "_", "_", 0, "root") ROW(2, "talks", "_", "_", "_", 1, "dep")
+      ROW(3, "resumed", "_", "_", "_", 1, "dep") ROW(4, "today", "_", "_", "_", 1, "dep") "\n";
+  dyad_dict *d = NULL;
+  dyad_dict_options o = {NULL, NULL, 0};
+  CHECK_INT(dyad__dict_builder_new(&o, &d), DYAD_OK);
+  CHECK_INT(dyad__dict_read(d, DYAD_DICT_VERBS, "verbs", verbs, sizeof verbs - 1), DYAD_OK);
+  CHECK_INT(dyad__dict_read(d, DYAD_DICT_ACTORS, "actors", actors, sizeof actors - 1), DYAD_OK);
+  CHECK_INT(dyad__dict_finish(d), DYAD_OK);
+  dyad_coder *c = NULL;
+  CHECK_INT(dyad_coder_new(d, NULL, NULL, &c), DYAD_OK);
+  dyad_doc *doc = parse_doc(doc_text);
+  CHECK(doc != NULL);
+  if (doc && c) {
+    CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK);
+    static const unsigned char want[5][4] = {
+        {1, 5, 0, 1}, {0, 1, 5, 0}, {0, 1, 0, 0}, {1, 0, 0, 1}, {1, 0, 0, 0}};
+    CHECK_INT(dyad_doc_sentence_count(doc), 5);
+    for (size_t si = 0; si < 5 && si < dyad_doc_sentence_count(doc); si++) {
+      const dyad_sentence *s = dyad_doc_sentence(doc, si);
+      unsigned char names[8] = {0};
+      dyad_coder_names(c, s, names);
+      for (uint32_t i = 0; i < s->ntokens && i < 4; i++) CHECK_INT(names[i], want[si][i]);
+    }
+  }
+  dyad_doc_free(doc);
+  dyad_coder_free(c);
+  dyad_dict_free(d);
+}
+
 /* "spoke by phone with Putin" with the partner hung on "phone": the "with"
  * phrase of the verb's oblique is the target; not one below a temporal
  * oblique ("said after talks with Syria"). */
@@ -797,6 +845,7 @@ int main(void) {
   RUN(accusation_clause);
   RUN(meeting_of_a_list_below_the_subject);
   RUN(names_mark_past_verbs_after_names);
+  RUN(names_mark_present_verbs_after_opening_names);
   RUN(partner_below_an_oblique);
   RUN(subject_holding_a_clause_is_no_list);
   RUN(infinitive_is_no_target_phrase);
