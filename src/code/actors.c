@@ -41,7 +41,9 @@ static int last_word_exact(dyad__sent *x, const dyad__dict_entry *e, int tok) {
   const char *end = ph + strlen(ph);
   while (end > ph && (end[-1] == '_' || end[-1] == ' ')) end--;
   const char *b = end;
-  while (b > ph && b[-1] != '_' && b[-1] != ' ') b--;
+  /* the split form of "BARAD-DUR" ends with the word after the hyphen */
+  int split = (e->flags & DYAD__E_SPLIT) != 0;
+  while (b > ph && b[-1] != '_' && b[-1] != ' ' && !(split && b[-1] == '-')) b--;
   char want[128], got[128];
   dyad__dict_fold(b, (size_t)(end - b), want, sizeof want);
   const dyad_token *k = &x->s->tokens[tok];
