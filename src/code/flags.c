@@ -26,6 +26,24 @@ static const char *const FUT_HEADS[] = {"plan", "intend", "expect", "schedule",
                                         "prepare", "aim", "set", "due", "about",
                                         "go", "vow", "pledge", "promise",
                                         "decide", "agree", NULL};
+/* Nouns whose infinitive names an aim, not an act: "efforts to counter
+ * Islamic State", "a bid to end the war", "calls to boycott"; and those
+ * whose infinitive is planned ("a plan to attack", "the decision to
+ * withdraw"). */
+static const char *const HYP_NOUNS[] = {"effort", "attempt", "bid", "call", "push",
+                                        "proposal", "threat", "offer", "right", "need",
+                                        "willingness", "readiness", "pressure", "demand",
+                                        "request", "appeal", "campaign", "drive", "way",
+                                        "chance", "opportunity", "ability", "power",
+                                        "attempts", "efforts", "calls", "move", "initiative",
+                                        "mandate", "authority", "authorization",
+                                        "permission", "order", "invitation", "option",
+                                        "desire", "wish", "hope", "ambition", "strategy",
+                                        "idea", "motion", "resolution", "measure",
+                                        "bill", "legislation", "law", NULL};
+static const char *const FUT_NOUNS[] = {"plan", "plans", "intention", "decision", "pledge",
+                                        "promise", "commitment", "agreement", "deal",
+                                        "vow", "pact", "accord", "undertaking", NULL};
 static const char *const HYP_HEADS[] = {"urge", "ask", "want", "call", "hope",
                                         "wish", "seek", "propose", "suggest",
                                         "consider", "demand", "request",
@@ -228,6 +246,29 @@ unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
       f |= DYAD__FLAG_REPORTED;
       if (!**why) *why = "blamed or credited by the subject of the upper verb";
       if (*speaker < 0 && t->head[h] >= 0) *speaker = dyad__tree_nsubj(t, t->head[h]);
+      break;
+    }
+    /* the noun right before the infinitive's "to", whether the parser hung
+     * the clause on it or on the verb above ("discuss efforts to counter") */
+    int before = -1;
+    if ((r == DYAD__R_ACL || r == DYAD__R_ADVCL || r == DYAD__R_XCOMP) &&
+        dyad__infinitive_mark(t, cur)) {
+      int m = dyad__tree_child(t, cur, DYAD__R_MARK);
+      if (m > 0 && t->head[m - 1] >= 0 && !strcmp(t->tok[m - 1].upos, "NOUN") &&
+          (in_list(&t->tok[m - 1], FUT_NOUNS) || in_list(&t->tok[m - 1], HYP_NOUNS)))
+        before = m - 1;
+    }
+    if (before >= 0 || (r == DYAD__R_ACL && dyad__infinitive_mark(t, cur))) {
+      /* "met to discuss efforts to counter militants": the aim of a noun
+       * (not "the first country to recognize") */
+      if (before >= 0) hk = &t->tok[before];
+      if (in_list(hk, FUT_NOUNS)) {
+        f |= DYAD__FLAG_FUTURE;
+        if (!**why) *why = "planned (the infinitive of a noun of planning)";
+      } else if (in_list(hk, HYP_NOUNS)) {
+        f |= DYAD__FLAG_HYPOTHETICAL;
+        if (!**why) *why = "an aim (the infinitive of a noun of effort or request)";
+      }
       break;
     }
     if (r == DYAD__R_ADVCL) {
