@@ -151,6 +151,17 @@ static int historical(const dyad__tree *t, int v, int article_year) {
 }
 
 
+/* A finite verb in the present ("heads", "recognise"), with no auxiliary
+ * of the past or perfect ("has recognised", "did recognise"). */
+static int present_tense(const dyad__tree *t, int v) {
+  const char *x = t->tok[v].xpos;
+  if (strcmp(x, "VBZ") && strcmp(x, "VBP")) return 0;
+  DYAD__FOR_CHILDREN(t, v, c) {
+    if (t->rel[c] == DYAD__R_AUX || t->rel[c] == DYAD__R_AUX_PASS) return 0;
+  }
+  return 1;
+}
+
 /* A conjunct or complement verb after a comma, with a subject of its own
  * and no "and", object or clause: a parser's reading of an attribution
  * ("Iran tested a missile, the agency says"), not a second act or what
@@ -281,6 +292,16 @@ unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
         if (*speaker < 0) *speaker = dyad__tree_nsubj(t, h);
       } else if (m >= 0 && in_list(&t->tok[m], COND_MARKS)) {
         f |= DYAD__FLAG_HYPOTHETICAL;
+      } else if (m >= 0 && present_tense(t, cur) &&
+                 (dyad__tok_is(&t->tok[m], "until") || dyad__tok_is(&t->tok[m], "till"))) {
+        /* "will not negotiate until Turkey recognises Greek rights": a
+         * condition not yet met ("until the army withdrew" is a fact) */
+        f |= DYAD__FLAG_HYPOTHETICAL;
+        if (!**why) *why = "a condition not yet met (until + present tense)";
+      } else if (m >= 0 && present_tense(t, cur) && dyad__tok_is(&t->tok[m], "before")) {
+        /* "a day before Macron heads to Beijing": still to come */
+        f |= DYAD__FLAG_FUTURE;
+        if (!**why) *why = "still to come (before + present tense)";
       } else if (dyad__infinitive_mark(t, cur) && in_list(hk, HYP_HEADS)) {
         /* "pressuring Obama to help Iran" read as an adverbial clause */
         f |= DYAD__FLAG_HYPOTHETICAL;

@@ -287,7 +287,13 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
       if (t->is_verb[i]) v = i;
       else if (t->head[i] != x) break; /* only the noun's own words between */
     }
-    if (v < 0 || t->head[v] != h || t->rel[v] != DYAD__R_ADVCL) continue;
+    if (v < 0 || t->rel[v] != DYAD__R_ADVCL) continue;
+    /* the clause hangs on the noun's head, or on the verb above the
+     * object the noun was hung on ("will not meet Qatar until Turkey
+     * condemns": "until Turkey" an nmod of "Qatar") */
+    int up = h, steps = 0;
+    while (up >= 0 && up != t->head[v] && !t->is_verb[up] && steps++ < 3) up = t->head[up];
+    if (up != t->head[v]) continue;
     int has_subj = 0;
     for (int i = 0; i < n; i++)
       if (t->head[i] == v && (t->rel[i] == DYAD__R_NSUBJ || t->rel[i] == DYAD__R_NSUBJ_PASS))
