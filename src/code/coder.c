@@ -315,6 +315,17 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
     for (int j = 0; j < hit->nskip; j++) skipped |= hit->skip[j] == cand[i];
     if (skipped) continue;
     k = dyad__resolve_deep(x, cand[i], out, max, 0);
+    /* "launched attacks ... for a strict Islamic state in Nigeria": what
+     * violence (18 to 20) is for is its goal, not its target */
+    if (k && hit->code && (!strncmp(hit->code, "18", 2) || !strncmp(hit->code, "19", 2) ||
+                           !strncmp(hit->code, "20", 2))) {
+      for (int a = out[0].start, steps = 0; a >= 0 && a != t->head[cand[i]] && k && steps < 32;
+           a = t->head[a], steps++) {
+        char fb4[32];
+        const char *fp = dyad__tree_case(t, a, fb4, sizeof fb4);
+        if (fp && !strcmp(fp, "for")) k = 0;
+      }
+    }
     if (k && pass_over) {
       pass_over--;
       k = 0;
