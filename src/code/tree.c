@@ -265,6 +265,30 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
     t->head[p] = (int16_t)noun;
     t->rel[p] = DYAD__R_AMOD;
   }
+  /* "British Foreign Secretary Sir Geoffrey Howe backed" parsed with the
+   * opening adjective as a clause of its own: a capitalized adjective that
+   * opens the sentence, has no dependents and is no modifier, right
+   * before the phrase of a subject that begins with the next word,
+   * modifies that subject. */
+  if (n > 2 && t->head[0] >= 0 && eq(t->tok[0].upos, "ADJ") && t->tok[0].form[0] >= 'A' &&
+      t->tok[0].form[0] <= 'Z' && t->rel[0] != DYAD__R_AMOD) {
+    int kids = 0;
+    for (int i = 1; i < n; i++) kids |= t->head[i] == 0;
+    for (int sj = 1; sj < n && !kids; sj++) {
+      if (t->rel[sj] != DYAD__R_NSUBJ && t->rel[sj] != DYAD__R_NSUBJ_PASS) continue;
+      /* sj's phrase starts at word 1: every word up to sj hangs below it */
+      int inside = 1;
+      for (int i = 1; i < sj && inside; i++) {
+        int up = i, steps = 0;
+        while (up >= 0 && up != sj && steps++ < n) up = t->head[up];
+        inside = up == sj;
+      }
+      if (!inside || t->head[0] != t->head[sj]) continue;
+      t->head[0] = (int16_t)sj;
+      t->rel[0] = DYAD__R_AMOD;
+      break;
+    }
+  }
   /* "comes a day before Sarkozy heads to Beijing" parsed with "before
    * Sarkozy" as an oblique and "heads" as a clause without a subject: the
    * noun is the clause's subject, the preposition its conjunction. */

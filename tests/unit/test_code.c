@@ -832,6 +832,37 @@ TEST(subordinate_clause_read_as_an_oblique) {
   dyad_doc_free(doc);
 }
 
+/* "British Foreign Secretary Geoffrey Howe backed" with the opening
+ * adjective read as a clause of the verb: it modifies the subject whose
+ * phrase begins right after it. */
+TEST(opening_adjective_read_as_a_clause) {
+  dyad__arena a;
+  dyad__tree t;
+  dyad_doc *doc = tree_of(ROW(1, "British", "British", "ADJ", "JJ", 5, "advcl")
+                            ROW(2, "Foreign", "foreign", "ADJ", "JJ", 3, "amod")
+                            ROW(3, "Secretary", "Secretary", "PROPN", "NNP", 4, "compound")
+                            ROW(4, "Howe", "Howe", "PROPN", "NNP", 5, "nsubj")
+                            ROW(5, "backed", "back", "VERB", "VBD", 0, "root")
+                            ROW(6, "Israel", "Israel", "PROPN", "NNP", 5, "obj") "\n", &a, &t);
+  if (!doc) return;
+  CHECK_INT(t.head[0], 3);
+  CHECK_INT(t.rel[0], DYAD__R_AMOD);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+  /* "Angry, the minister left": an adjective with a dependent of its own
+   * (the comma) stays a clause */
+  doc = tree_of(ROW(1, "Angry", "angry", "ADJ", "JJ", 5, "advcl")
+                  ROW(2, ",", ",", "PUNCT", ",", 1, "punct")
+                  ROW(3, "the", "the", "DET", "DT", 4, "det")
+                  ROW(4, "minister", "minister", "NOUN", "NN", 5, "nsubj")
+                  ROW(5, "left", "leave", "VERB", "VBD", 0, "root") "\n", &a, &t);
+  if (!doc) return;
+  CHECK_INT(t.head[0], 4);
+  CHECK_INT(t.rel[0], DYAD__R_ADVCL);
+  dyad__arena_reset(&a);
+  dyad_doc_free(doc);
+}
+
 int main(void) {
   RUN(subordinate_clause_read_as_an_oblique);
   RUN(final_attribution_gets_its_subject);
@@ -846,6 +877,7 @@ int main(void) {
   RUN(meeting_of_a_list_below_the_subject);
   RUN(names_mark_past_verbs_after_names);
   RUN(names_mark_present_verbs_after_opening_names);
+  RUN(opening_adjective_read_as_a_clause);
   RUN(partner_below_an_oblique);
   RUN(subject_holding_a_clause_is_no_list);
   RUN(infinitive_is_no_target_phrase);
