@@ -215,6 +215,34 @@ static int mention_head(const dyad__tree *t, const dyad__mention *m) {
 }
 
 /* The actors of one conjunct (no conj expansion). */
+/* A noun for people or a body of them, which a place can qualify:
+ * "bankers in the U.S.", "a dealer at a U.S. bank", "the head of a
+ * department in the Foreign Ministry"; not "winds in China" or "a meeting
+ * in Havana". */
+static int person_like(const dyad_token *k) {
+  static const char *const words[] = {
+      "people", "official", "staff", "head", "member", "leader", "source", "police",
+      "troops", "force", "authority", "government", "ministry", "bank", "company", "firm",
+      "family", "community", "population", "public", "crowd", "group", "party",
+      "delegation", "team", "side", "army", "navy", "office", "embassy", "agency",
+      "department", "committee", "council", "union", "chief", "spokesman",
+      "spokeswoman", "man", "woman", "men", "women", "child", "children", "expert",
+      "analyst", "economist", "diplomat", "envoy", "militant", "rebel", "student",
+      "executive", "exchange", "house", "unit", "subsidiary", "division", "plant",
+      "association", "federation", "organisation", "organization", "institute",
+      "university", "school", "court", NULL};
+  for (int i = 0; words[i]; i++)
+    if (dyad__tok_is(k, words[i])) return 1;
+  const char *f = k->lemma && strcmp(k->lemma, "_") ? k->lemma : k->form;
+  size_t n = strlen(f);
+  static const char *const ends[] = {"er", "or", "ist", "ian", "ant", "ent", "ee", "ive", NULL};
+  for (int i = 0; ends[i]; i++) {
+    size_t e = strlen(ends[i]);
+    if (n > e + 2 && !strcmp(f + n - e, ends[i])) return 1;
+  }
+  return 0;
+}
+
 static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   const dyad__tree *t = &x->t;
   if (max <= 0 || x->depth > 6) return 0;
@@ -340,10 +368,21 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
       if (!p || (strcmp(p, "of") && strcmp(p, "from") && strcmp(p, "in") &&
                  strcmp(p, "for") && strcmp(p, "at") && strcmp(p, "by")))
         continue;
+      /* "troops in Iraq" are Iraq's troops; "strong winds in south
+       * China" are no Chinese actor: a place gives its code only to
+       * people the dictionaries name (an agent) */
+      if (nag == 0 && (!strcmp(p, "in") || !strcmp(p, "at")) && !person_like(&t->tok[h]) &&
+          !x->people_above)
+        continue;
     }
+    int above = x->people_above;
+    char ob[32];
+    const char *op = r != DYAD__R_APPOS ? dyad__tree_case(t, c, ob, sizeof ob) : NULL;
+    x->people_above = op && !strcmp(op, "of") && (nag > 0 || person_like(&t->tok[h]) || above);
     x->depth++;
     int got = dyad__resolve_np(x, c, out + k, max - k);
     x->depth--;
+    x->people_above = above;
     for (int j = k; j < k + got; j++) {
       /* "soldiers from Gondor": the country's code, with our agents. */
       for (int i = 0; i < nag; i++) compose(out[j].code, agents[i], agent_before[i]);

@@ -47,6 +47,8 @@ typedef struct dyad__sent {
   int nm;
   int *mention_at;        /* token -> mention index or -1 */
   int depth;              /* recursion guard for actor resolution */
+  int people_above;       /* resolving the "of" phrase of a noun for people
+                           * ("professor of economics at Rome University") */
   unsigned char *scratch; /* n bytes for actors.c */
   /* Dictionary word ids of each token's fold and lemma (DYAD__NONE if the
    * dictionaries never use the word), filled on first use by verbs.c so
