@@ -282,7 +282,11 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
     uint32_t line = 0;
     const char *code = actor_code(d, e->record, x->date, &line);
     /* ... unless a later actor of the phrase says the same more precisely:
-     * "U.S. President Barack Obama" is USAGOV, not USA. */
+     * "U.S. President Barack Obama" is USAGOV, not USA; and a person whose
+     * code is the one the phrase makes is the entry that matched:
+     * "Turkish Foreign Minister Hakan Fidan" is TURGOV from Fidan's entry,
+     * the whole phrase its words. */
+    int first_start = m->start;
     for (int aj = ai + 1; code && aj < act.n; aj++) {
       const dyad__mention *m2 = &x->m[act.idx[aj]];
       uint32_t line2 = 0;
@@ -293,7 +297,8 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
       set_code(full, code);
       for (int i = 0; i < nag; i++) compose(full, agents[i], agent_before[i]);
       size_t cl = strlen(full);
-      if (code2 && strlen(code2) > cl && !strncmp(code2, full, cl) &&
+      if (code2 && strlen(code2) >= cl && !strncmp(code2, full, cl) &&
+          (strlen(code2) > cl || strlen(code2) > 3) &&
           t->rel[mention_head(t, m2)] != DYAD__R_CONJ) {
         m = m2;
         code = code2;
@@ -306,7 +311,7 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
       set_code(r->code, code);
       for (int i = 0; i < nag; i++) compose(r->code, agents[i], agent_before[i]);
       r->head = h;
-      r->start = m->start < lo ? lo : m->start;
+      r->start = first_start < lo ? lo : first_start;
       r->end = m->end;
       for (int i = 0; i < ag.n; i++) {
         const dyad__mention *g = &x->m[ag.idx[i]];

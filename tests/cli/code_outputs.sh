@@ -33,6 +33,16 @@ printf '%s\n' '{"id":"u1","date":"2023-04-25","text":"Türkiye condemned Iran."}
 grep -qF '"offsets":{"source":[0,7],"verb":[8,17],"target":[18,22]}' "$tmp/u.out" || fail "char offsets: $(cat "$tmp/u.out")"
 grep -qF '"byte_offsets":{"source":[0,8],"verb":[9,18],"target":[19,23]}' "$tmp/u.out" || fail "byte offsets: $(cat "$tmp/u.out")"
 
+# A nationality, a title and a person with the same code: the person's
+# entry is the provenance (actors.txt:22, HAKAN_FIDAN_), the whole phrase
+# the source's words
+printf '%s\n' '{"id":"p1","date":"2024-05-01","text":"Turkish Foreign Minister Hakan Fidan condemned Iran."}' >"$tmp/p.jsonl"
+"$dyad" code --config "$cfg" "$tmp/p.jsonl" >"$tmp/p.out" 2>/dev/null
+for want in '"source":"TURGOV"' '"source_text":"Turkish Foreign Minister Hakan Fidan"' \
+            '"source":"tests/fixtures/coder/actors.txt:22"'; do
+  grep -qF -- "$want" "$tmp/p.out" || fail "person phrase lacks $want: $(cat "$tmp/p.out")"
+done
+
 # Reproducible: same input, same bytes; and the same from stdin
 "$dyad" code --config "$cfg" "$tmp/in.jsonl" >"$tmp/out2.jsonl" 2>/dev/null
 cmp -s "$tmp/out.jsonl" "$tmp/out2.jsonl" || fail "two runs differ"
