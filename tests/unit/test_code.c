@@ -439,13 +439,44 @@ TEST(subject_holding_a_clause_is_no_list) {
   CHECK_STR(got, "RUS SYR 010;TUR SYR 010;");
 }
 
+/* Builds a dictionary from the texts (agents may be NULL), marks the
+ * names of each sentence of the CoNLL-U text with dyad_coder_names and
+ * checks the first four marks of sentence i against want[4 * i ...]. */
+static void check_names(const char *verbs, const char *actors, const char *agents,
+                        const char *doc_text, const unsigned char *want, size_t nsent) {
+  dyad_dict *d = NULL;
+  dyad_dict_options o = {NULL, NULL, 0};
+  CHECK_INT(dyad__dict_builder_new(&o, &d), DYAD_OK);
+  CHECK_INT(dyad__dict_read(d, DYAD_DICT_VERBS, "verbs", verbs, strlen(verbs)), DYAD_OK);
+  CHECK_INT(dyad__dict_read(d, DYAD_DICT_ACTORS, "actors", actors, strlen(actors)), DYAD_OK);
+  if (agents)
+    CHECK_INT(dyad__dict_read(d, DYAD_DICT_AGENTS, "agents", agents, strlen(agents)), DYAD_OK);
+  CHECK_INT(dyad__dict_finish(d), DYAD_OK);
+  dyad_coder *c = NULL;
+  CHECK_INT(dyad_coder_new(d, NULL, NULL, &c), DYAD_OK);
+  dyad_doc *doc = parse_doc(doc_text);
+  CHECK(doc != NULL);
+  if (doc && c) {
+    CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK); /* folds */
+    CHECK_INT(dyad_doc_sentence_count(doc), nsent);
+    for (size_t si = 0; si < nsent && si < dyad_doc_sentence_count(doc); si++) {
+      const dyad_sentence *s = dyad_doc_sentence(doc, si);
+      unsigned char names[8] = {0};
+      dyad_coder_names(c, s, names);
+      for (uint32_t i = 0; i < s->ntokens && i < 4; i++) CHECK_INT(names[i], want[4 * si + i]);
+    }
+  }
+  dyad_doc_free(doc);
+  dyad_coder_free(c);
+  dyad_dict_free(d);
+}
+
 /* dyad_coder_names: 1 on actor phrases, 2 on a past form of a dictionary
  * verb right after one ("Turkey spoke"), 3 on one elsewhere; not on its
  * base form or the forms in -s and -ing, nor on a capitalized word. */
 TEST(names_mark_past_verbs_after_names) {
   static const char verbs[] = "--- SPEAK [010] ---\nSPEAK {SPEAKS SPOKE SPOKEN SPEAKING}\n\n"
                               "--- CLASH [190] ---\nCLASH\n\n--- CARRY [---] ---\nCARRY\n";
-  static const char agents[] = "MINISTER [~GOV]\n";
   static const char doc_text[] =
       "# newdoc id = n\n"
       ROW(1, "Turkey", "_", "_", "_", 0, "root") ROW(2, "spoke", "_", "_", "_", 1, "dep")
@@ -457,34 +488,11 @@ TEST(names_mark_past_verbs_after_names) {
       /* regular pasts the dictionary does not list */
       ROW(1, "Turkey", "_", "_", "_", 0, "root") ROW(2, "clashed", "_", "_", "_", 1, "dep")
       ROW(3, "minister", "_", "_", "_", 1, "dep") ROW(4, "carried", "_", "_", "_", 1, "dep") "\n";
-  dyad_dict *d = NULL;
-  dyad_dict_options o = {NULL, NULL, 0};
-  CHECK_INT(dyad__dict_builder_new(&o, &d), DYAD_OK);
-  CHECK_INT(dyad__dict_read(d, DYAD_DICT_VERBS, "verbs", verbs, sizeof verbs - 1), DYAD_OK);
-  CHECK_INT(dyad__dict_read(d, DYAD_DICT_ACTORS, "actors", actors_txt, sizeof actors_txt - 1), DYAD_OK);
-  CHECK_INT(dyad__dict_read(d, DYAD_DICT_AGENTS, "agents", agents, sizeof agents - 1), DYAD_OK);
-  CHECK_INT(dyad__dict_finish(d), DYAD_OK);
-  dyad_coder *c = NULL;
-  CHECK_INT(dyad_coder_new(d, NULL, NULL, &c), DYAD_OK);
-  dyad_doc *doc = parse_doc(doc_text);
-  CHECK(doc != NULL);
-  if (doc && c) {
-    CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK); /* folds */
-    /* 3 elsewhere, "the spoke" too: annotate only makes it a verb in a
-     * sentence with no other finite verb */
-    static const unsigned char want[6][4] = {{1, 2, 0, 0}, {1, 0}, {1, 0}, {0, 3}, {0, 3},
-                                             {1, 2, 0, 3}};
-    CHECK_INT(dyad_doc_sentence_count(doc), 6);
-    for (size_t si = 0; si < 6 && si < dyad_doc_sentence_count(doc); si++) {
-      const dyad_sentence *s = dyad_doc_sentence(doc, si);
-      unsigned char names[8] = {0};
-      dyad_coder_names(c, s, names);
-      for (uint32_t i = 0; i < s->ntokens && i < 4; i++) CHECK_INT(names[i], want[si][i]);
-    }
-  }
-  dyad_doc_free(doc);
-  dyad_coder_free(c);
-  dyad_dict_free(d);
+  /* 3 elsewhere, "the spoke" too: annotate only makes it a verb in a
+   * sentence with no other finite verb */
+  static const unsigned char want[6 * 4] = {1, 2, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0,
+                                            0, 3, 0, 0, 0, 3, 0, 0, 1, 2, 0, 3};
+  check_names(verbs, actors_txt, "MINISTER [~GOV]\n", doc_text, want, 6);
 }
 
 /* dyad_coder_names: 5 on a form in -s of a dictionary verb right after a
@@ -508,31 +516,9 @@ TEST(names_mark_present_verbs_after_opening_names) {
       ROW(3, "with", "_", "_", "_", 1, "dep") ROW(4, "Syria", "_", "_", "_", 1, "dep") "\n"
       ROW(1, "Russia", "_", "_", "_", 0, "root") ROW(2, "talks", "_", "_", "_", 1, "dep")
       ROW(3, "resumed", "_", "_", "_", 1, "dep") ROW(4, "today", "_", "_", "_", 1, "dep") "\n";
-  dyad_dict *d = NULL;
-  dyad_dict_options o = {NULL, NULL, 0};
-  CHECK_INT(dyad__dict_builder_new(&o, &d), DYAD_OK);
-  CHECK_INT(dyad__dict_read(d, DYAD_DICT_VERBS, "verbs", verbs, sizeof verbs - 1), DYAD_OK);
-  CHECK_INT(dyad__dict_read(d, DYAD_DICT_ACTORS, "actors", actors, sizeof actors - 1), DYAD_OK);
-  CHECK_INT(dyad__dict_finish(d), DYAD_OK);
-  dyad_coder *c = NULL;
-  CHECK_INT(dyad_coder_new(d, NULL, NULL, &c), DYAD_OK);
-  dyad_doc *doc = parse_doc(doc_text);
-  CHECK(doc != NULL);
-  if (doc && c) {
-    CHECK_INT(dyad_text_segment(doc, NULL), DYAD_OK);
-    static const unsigned char want[5][4] = {
-        {1, 5, 0, 1}, {0, 1, 5, 0}, {0, 1, 0, 0}, {1, 0, 0, 1}, {1, 0, 0, 0}};
-    CHECK_INT(dyad_doc_sentence_count(doc), 5);
-    for (size_t si = 0; si < 5 && si < dyad_doc_sentence_count(doc); si++) {
-      const dyad_sentence *s = dyad_doc_sentence(doc, si);
-      unsigned char names[8] = {0};
-      dyad_coder_names(c, s, names);
-      for (uint32_t i = 0; i < s->ntokens && i < 4; i++) CHECK_INT(names[i], want[si][i]);
-    }
-  }
-  dyad_doc_free(doc);
-  dyad_coder_free(c);
-  dyad_dict_free(d);
+  static const unsigned char want[5 * 4] = {1, 5, 0, 1, 0, 1, 5, 0, 0, 1,
+                                            0, 0, 1, 0, 0, 1, 1, 0, 0, 0};
+  check_names(verbs, actors, NULL, doc_text, want, 5);
 }
 
 /* "spoke by phone with Putin" with the partner hung on "phone": the "with"
