@@ -890,11 +890,13 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
    * 070 flagged future, as PETRARCH-2 codes it (unit test SYNSET_07a), even
    * where a dictionary lists WILL as a verb. */
   dyad__verb_hit uh;
+  int has_upper = 0; /* uh: the dictionary verb whose infinitive v is */
   if (dyad__infinitive_clause(t, v) && t->head[v] >= 0 && is_verb_candidate(t, t->head[v]) &&
       dyad__verb_at(xp, t->head[v], &uh)) {
     int up_pas, upper = t->head[v];
     int us = dyad__subject_of(t, upper, &up_pas);
     dyad__verb_match_patterns(xp, &uh, us, up_pas);
+    has_upper = 1;
     char cb8[8];
     const char *combined = NULL;
     if (dyad__combine_family(uh.code) && strncmp(uh.code, "02", 2) && strncmp(uh.code, "10", 2) &&
@@ -913,18 +915,13 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
    * request's own event ("urged Eriador to respond to Gondor" is ARN ERI
    * 023 and nothing more); dyad codes that act too, flagged hypothetical,
    * unless asked to behave as PETRARCH-2 does. */
-  if (c->o.petrarch_requests && (flags & DYAD__FLAG_HYPOTHETICAL) &&
-      dyad__infinitive_clause(t, v) && t->head[v] >= 0 && is_verb_candidate(t, t->head[v]) &&
-      dyad__verb_at(xp, t->head[v], &uh)) {
-    int up_pas;
-    dyad__verb_match_patterns(xp, &uh, dyad__subject_of(t, t->head[v], &up_pas), up_pas);
-    if (uh.code && (!strncmp(uh.code, "02", 2) || !strncmp(uh.code, "10", 2))) {
-      TRACE(xp, "    no event: the act asked for by \"%s\" (word %d, %s) is part of that "
-                "request (--petrarch-requests)\n",
-            t->tok[t->head[v]].form, t->head[v] + 1, uh.code);
-      ss->produced[v] = 1;
-      return DYAD_OK;
-    }
+  if (c->o.petrarch_requests && (flags & DYAD__FLAG_HYPOTHETICAL) && has_upper && uh.code &&
+      (!strncmp(uh.code, "02", 2) || !strncmp(uh.code, "10", 2))) {
+    TRACE(xp, "    no event: the act asked for by \"%s\" (word %d, %s) is part of that "
+              "request (--petrarch-requests)\n",
+          t->tok[t->head[v]].form, t->head[v] + 1, uh.code);
+    ss->produced[v] = 1;
+    return DYAD_OK;
   }
   if (ss->quoted) flags |= DYAD__FLAG_REPORTED;
   char fb[96];
