@@ -13,7 +13,7 @@ const char coding_help[] =
     "  --parse given|own  use the parse the input carries, or dyad's own\n"
     "                     (default: given when every sentence has one)\n"
     "  --include LIST     also output events flagged negated, hypothetical,\n"
-    "                     historical (comma-separated subset)\n"
+    "                     historical, self (comma-separated subset)\n"
     "  --petrarch-negation  negated events become CAMEO 12x refusals, as\n"
     "                     PETRARCH-2 codes them\n"
     "  --petrarch-requests  the act an appeal or demand asks for (\"urged B to\n"
@@ -35,7 +35,8 @@ void coding_print_help(const char *command_help) {
 
 void coding_include_all_by_default(coding_setup *cs) {
   if (!cs->include_given)
-    cs->copts.include = DYAD_EVENT_NEGATED | DYAD_EVENT_HYPOTHETICAL | DYAD_EVENT_HISTORICAL;
+    cs->copts.include =
+        DYAD_EVENT_NEGATED | DYAD_EVENT_HYPOTHETICAL | DYAD_EVENT_HISTORICAL | DYAD_EVENT_SELF;
 }
 
 int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
@@ -59,8 +60,9 @@ int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
     if (r < 0) return -1;
     unsigned f;
     if (dyad_event_flags_parse(v, &f) != DYAD_OK ||
-        (f & ~(unsigned)(DYAD_EVENT_NEGATED | DYAD_EVENT_HYPOTHETICAL | DYAD_EVENT_HISTORICAL))) {
-      fprintf(stderr, "dyad: --include takes a list of negated, hypothetical, historical\n");
+        (f & ~(unsigned)(DYAD_EVENT_NEGATED | DYAD_EVENT_HYPOTHETICAL | DYAD_EVENT_HISTORICAL |
+                         DYAD_EVENT_SELF))) {
+      fprintf(stderr, "dyad: --include takes a list of negated, hypothetical, historical, self\n");
       return -1;
     }
     cs->copts.include = f;

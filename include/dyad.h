@@ -545,6 +545,9 @@ DYAD_API dyad_status dyad_data_path(const char *relative, char *out,
 #define DYAD_EVENT_FUTURE (1u << 2)       /* "will meet", "plans to meet" */
 #define DYAD_EVENT_REPORTED (1u << 3)     /* "A said B attacked C" */
 #define DYAD_EVENT_HISTORICAL (1u << 4)   /* "in 2015", "since 2011" */
+#define DYAD_EVENT_SELF (1u << 5)         /* one side is the other's own country:
+                                           * "President Aquino said the
+                                           * Philippines was monitoring" */
 
 /* One coded event.  Strings are owned by the doc the event came from and
  * live as long as it does; offsets are byte spans of the article text

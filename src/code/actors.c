@@ -79,6 +79,39 @@ static int adjective_agent(dyad__sent *x, const dyad__dict_match *mt) {
                               DYAD__K_ACTOR | DYAD__K_AGENT, 0, &m2, 1);
 }
 
+/* The legal form that closes a company's name: "Cyprus Minerals Co",
+ * "Mobil Oil Singapore Pte Ltd", "Merrill Lynch and Co Inc". */
+static int corp_designator(const dyad__sent *x, int i) {
+  static const char *const forms[] = {
+      "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Cos", "Ltd", "Ltd.", "Lte", "Plc", "PLC",
+      "plc", "Pte", "Bhd", "Berhad", "AG", "GmbH", "SA", "S.A.", "NV", "N.V.", "BV", "LLC",
+      "Ltda", "SpA", "S.p.A.", "Corporation", "Incorporated", "Limited", NULL};
+  const dyad_token *tk = x->s->tokens;
+  if (i < 1) return 0;
+  int hit = 0;
+  for (int j = 0; forms[j] && !hit; j++) hit = !strcmp(tk[i].form, forms[j]);
+  if (!hit) return 0;
+  /* after a name: "Brown and Co", "Texaco Inc" (not "the Co. Cork man") */
+  int p = i - 1;
+  if ((!strcmp(tk[p].form, "and") || !strcmp(tk[p].form, "&")) && p > 0) p--;
+  return tk[p].form[0] >= 'A' && tk[p].form[0] <= 'Z';
+}
+
+/* The dictionary's agent for "company" (the entry "COMPANY [~BUS]" of the
+ * Phoenix agents), or DYAD__NONE. */
+static uint32_t company_agent(const dyad_dict *d) {
+  dyad_token k;
+  memset(&k, 0, sizeof k);
+  k.form = k.fold = k.lemma = "company";
+  k.upos = "NOUN";
+  k.xpos = "NN";
+  dyad__dict_match out[4];
+  size_t n = dyad__dict_match_at(d, &k, 1, 0, DYAD__K_AGENT, 0, out, 4);
+  for (size_t j = 0; j < n && j < 4; j++)
+    if (out[j].end == 1) return out[j].entry;
+  return DYAD__NONE;
+}
+
 int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
   int n = x->t.n;
   x->m = dyad__arena_alloc(a, (size_t)(n ? n : 1) * sizeof *x->m);
@@ -87,6 +120,7 @@ int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
   x->nm = 0;
   for (int i = 0; i < n; i++) x->mention_at[i] = -1;
   dyad__dict_match out[16];
+  uint32_t corp = DYAD__NONE - 1; /* looked up at the first designator */
   for (int i = 0; i < n;) {
     size_t k = dyad__dict_match_at(x->dict, x->s->tokens, (size_t)n, (size_t)i,
                                    DYAD__K_ACTOR | DYAD__K_AGENT, 0, out, 16);
@@ -107,6 +141,21 @@ int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
         best = (int)j;
     }
     if (best < 0) {
+      /* "Cyprus Minerals Co": the designator is the word "company", so
+       * that a place in the name makes a business of that place (CYPBUS),
+       * not the state (CYP) */
+      if (corp_designator(x, i)) {
+        if (corp == DYAD__NONE - 1) corp = company_agent(x->dict);
+        if (corp != DYAD__NONE) {
+          dyad__mention *m = &x->m[x->nm];
+          m->start = i;
+          m->end = i + 1;
+          m->entry = corp;
+          m->kind = DYAD__K_AGENT;
+          m->corp = 1;
+          x->mention_at[i] = x->nm++;
+        }
+      }
       i++;
       continue;
     }
@@ -119,6 +168,7 @@ int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
     m->end = (int)out[best].end;
     m->entry = out[best].entry;
     m->kind = x->dict->entries[m->entry].kind;
+    m->corp = 0;
     for (int w = m->start; w < m->end; w++) x->mention_at[w] = x->nm;
     x->nm++;
     i = m->end;
@@ -154,6 +204,9 @@ static void mark_core(const dyad__tree *t, int h, unsigned char *in) {
 static void compose(char *code, const char *g, int before) {
   size_t cl = strlen(code), gl = strlen(g);
   if (!gl) return;
+  /* a multinational (MNC, a CAMEO actor type) is a business already:
+   * "Ford Motor Company" is MNCUSA, not MNCUSABUS */
+  if (!strcmp(g, "BUS") && !strncmp(code, "MNC", 3)) return;
   /* already there: "AFP" (MED) correspondent (MED) stays MED */
   for (size_t i = 0; i + gl <= cl; i += 3)
     if (!memcmp(code + i, g, gl)) return;
@@ -243,6 +296,25 @@ static int person_like(const dyad_token *k) {
   return 0;
 }
 
+/* Whether one of the actors ends in the name that the company designator
+ * at word `at` closes: only capitalized words, "and", "&", "of", hyphens and
+ * brackets between them ("Union Bank of Switzerland (Securities) Ltd"). */
+static int corp_names_actor(const dyad__sent *x, const mlist *act, int at) {
+  const dyad_token *tk = x->s->tokens;
+  for (int i = 0; i < act->n; i++) {
+    const dyad__mention *m = &x->m[act->idx[i]];
+    if (m->end > at) continue;
+    int ok = 1;
+    for (int w = m->end; w < at && ok; w++) {
+      const char *f = tk[w].form;
+      ok = (f[0] >= 'A' && f[0] <= 'Z') || !strcmp(f, "and") || !strcmp(f, "&") ||
+           !strcmp(f, "of") || !strcmp(f, "-") || !strcmp(f, "(") || !strcmp(f, ")");
+    }
+    if (ok) return 1;
+  }
+  return 0;
+}
+
 static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   const dyad__tree *t = &x->t;
   if (max <= 0 || x->depth > 6) return 0;
@@ -258,6 +330,22 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   int lo = t->left[h], hi = t->right[h];
   memset(in + lo, 0, (size_t)(hi - lo + 1));
   mark_core(t, h, in);
+  /* A company's legal form belongs to the name before it however the
+   * parser hung it ("Turkey Steel Co" with "Steel Co" an apposition of
+   * "Turkey", "Brown and Co" a conjunct): a subtree hanging on the phrase's
+   * words, right after them, of capitalized words ending in the form. */
+  for (int c = lo + 1; c <= hi; c++) {
+    int r = t->right[c], l = t->left[c], mi = x->mention_at[r];
+    if (in[c] || mi < 0 || !x->m[mi].corp || t->head[c] < lo || t->head[c] > hi ||
+        !in[t->head[c]] || l <= lo || !in[l - 1])
+      continue;
+    int ok = 1;
+    for (int w = l; w <= r && ok; w++) {
+      const char *f = t->tok[w].form;
+      ok = (f[0] >= 'A' && f[0] <= 'Z') || !strcmp(f, "and") || !strcmp(f, "&");
+    }
+    if (ok) memset(in + l, 1, (size_t)(r - l + 1));
+  }
   mlist act, ag;
   core_mentions(x, in, lo, hi, h, &act, &ag);
   const dyad_dict *d = x->dict;
@@ -266,6 +354,17 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
   int agent_before[8], nag = 0;
   uint32_t first_agent = DYAD__NONE;
   for (int i = 0; i < ag.n; i++) {
+    /* a company's legal form counts for a place named in the company's
+     * own name only: "Mobil Oil Singapore Pte Ltd", "Gold Mining Corp of
+     * Ghana", not "Dai-Ichi Hotel Ltd's 50 mln Swiss franc issue" */
+    int at = x->m[ag.idx[i]].start;
+    if (x->m[ag.idx[i]].corp && !corp_names_actor(x, &act, at) &&
+        !(at + 1 < x->t.n && !strcmp(x->s->tokens[at + 1].form, "of"))) { /* "Corp of Ghana" */
+      memmove(ag.idx + i, ag.idx + i + 1, (size_t)(ag.n - i - 1) * sizeof ag.idx[0]);
+      ag.n--;
+      i--;
+      continue;
+    }
     const dyad__dict_entry *e = &d->entries[x->m[ag.idx[i]].entry];
     const dyad__agent *g = &d->agents[e->record];
     agents[nag] = dyad__dict_str(d, g->code);
@@ -401,7 +500,11 @@ static int resolve_one(dyad__sent *x, int h, dyad__actor_ref *out, int max) {
     k += got;
     if (k) return k;
   }
-  if (nag > 0) {
+  /* A company's legal form alone names no actor: "Alpha Industries Inc"
+   * is as unknown as "Alpha Industries". */
+  int named = 0;
+  for (int i = 0; i < ag.n; i++) named |= !x->m[ag.idx[i]].corp;
+  if (nag > 0 && named) {
     dyad__actor_ref *r = &out[k++];
     set_code(r->code, "---");
     for (int i = 0; i < nag; i++) compose(r->code, agents[i], agent_before[i]);

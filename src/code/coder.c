@@ -158,6 +158,21 @@ static dyad_status finish_event(const dyad_coder *c, dyad_doc *doc, dyad_event *
   return add_event(doc, ev);
 }
 
+/* One code is a country alone and the other the same country with sector
+ * agents: "Japanese semiconductor manufacturers (JPNBUS) have complied with
+ * the agreement" said of Japan (JPN), "President Aquino (PHLGOV) said the
+ * Philippines was monitoring rates".  A country's own people speaking of
+ * it or acting in it is no interaction between two actors.  Sectors of one
+ * country (TURGOV, TUROPP) stay a dyad; IGO, NGO and MNC are actor types,
+ * not countries. */
+static int own_country(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la == lb || (la != 3 && lb != 3) || strncmp(a, b, 3)) return 0;
+  for (int i = 0; i < 3; i++)
+    if (a[i] < 'A' || a[i] > 'Z') return 0;
+  return strncmp(a, "IGO", 3) && strncmp(a, "NGO", 3) && strncmp(a, "MNC", 3);
+}
+
 /* Targets of an active clause, in order of preference. */
 static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
                         int subj, dyad__actor_ref *out, int max, int *from) {
@@ -529,9 +544,10 @@ static void trace_sentence(dyad__sent *x, uint32_t si) {
     char wb[256];
     const char *code = m->kind == DYAD__K_ACTOR ? dyad__dict_actor_code(d, e->record, x->date, NULL)
                                                 : dyad__dict_str(d, d->agents[e->record].code);
-    TRACE(x, "  %s \"%s\" words %d-%d -> %s (%s)\n", m->kind == DYAD__K_ACTOR ? "actor" : "agent",
-          dyad__dict_str(d, e->phrase), m->start + 1, m->end, code ? code : "(null code)",
-          where(d, m->entry, wb, sizeof wb));
+    TRACE(x, "  %s \"%s\" words %d-%d -> %s (%s)%s\n",
+          m->kind == DYAD__K_ACTOR ? "actor" : "agent", dyad__dict_str(d, e->phrase),
+          m->start + 1, m->end, code ? code : "(null code)", where(d, m->entry, wb, sizeof wb),
+          m->corp ? ", a company's legal form" : "");
   }
 }
 
@@ -1022,6 +1038,13 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
         const dyad__actor_ref *ta = pass ? &src[a] : &tgt[b];
         const char *cd = pass ? code2 : code;
         if (!cd || !strcmp(cd, "---") || !strcmp(sa->code, ta->code)) continue;
+        unsigned pf = flags | (own_country(sa->code, ta->code) ? DYAD__FLAG_SELF : 0u);
+        if ((pf & DYAD__FLAG_SELF) && !(c->o.include & DYAD__FLAG_SELF)) {
+          ss->produced[v] = 1; /* the clause coded an event */
+          TRACE(xp, "    %s %s %s not in the output: flagged self (see --include)\n", sa->code,
+                ta->code, cd);
+          continue;
+        }
         if (ss->nev >= c->o.max_events) {
           TRACE(xp, "    cap of %u events per sentence reached\n", c->o.max_events);
           return DYAD_END;
@@ -1037,7 +1060,7 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
         ev.target_text = span_text(doc, s, ta->start, ta->end);
         ev.code = dyad__doc_strndup(doc, cd, strlen(cd));
         ev.verb = span_text(doc, s, hit.start, hit.end);
-        ev.flags = flags;
+        ev.flags = pf;
         ev.speaker = speaker_code;
         ev.issues = ss->issues;
         ev.text = s->text;

@@ -23,6 +23,8 @@ typedef struct dyad__mention {
   int start, end;  /* token span [start, end) */
   uint32_t entry;  /* dict entries[] */
   uint8_t kind;    /* DYAD__K_ACTOR or DYAD__K_AGENT */
+  uint8_t corp;    /* a company designator ("Inc", "Ltd") read as the
+                    * dictionary's agent for "company" */
 } dyad__mention;
 
 /* An actor as it appears in the sentence. */

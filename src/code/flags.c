@@ -328,10 +328,10 @@ unsigned dyad__predicate_flags(const dyad__tree *t, int v, int article_year,
 }
 
 const char *dyad__flags_names(unsigned flags, char *buf, size_t size) {
-  static const char *names[] = {"negated", "hypothetical", "future", "reported", "historical"};
+  static const char *names[] = {"negated", "hypothetical", "future", "reported", "historical", "self"};
   size_t len = 0;
   buf[0] = '\0';
-  for (unsigned i = 0; i < 5; i++) {
+  for (unsigned i = 0; i < 6; i++) {
     if (!(flags & (1u << i))) continue;
     size_t n = strlen(names[i]);
     if (len + n + 2 > size) break;
@@ -343,12 +343,12 @@ const char *dyad__flags_names(unsigned flags, char *buf, size_t size) {
 }
 
 int dyad__flags_parse(const char *list, unsigned *flags) {
-  static const char *names[] = {"negated", "hypothetical", "future", "reported", "historical"};
+  static const char *names[] = {"negated", "hypothetical", "future", "reported", "historical", "self"};
   *flags = 0;
   while (list && *list) {
     size_t n = strcspn(list, ",");
     int found = 0;
-    for (unsigned i = 0; i < 5; i++)
+    for (unsigned i = 0; i < 6; i++)
       if (strlen(names[i]) == n && !strncmp(list, names[i], n)) {
         *flags |= 1u << i;
         found = 1;
