@@ -173,6 +173,33 @@ static int own_country(const char *a, const char *b) {
   return strncmp(a, "IGO", 3) && strncmp(a, "NGO", 3) && strncmp(a, "MNC", 3);
 }
 
+/* Whether the actors found at oblique c are only the place where talks
+ * or diplomacy (codes 03x, 04x but for visits, 05x) happen: an "in", "at"
+ * or "near" phrase hung on the verb whose actors are bare places (a
+ * dictionary actor, no agent, named by a proper noun). */
+static int place_of_talks(const dyad__sent *x, const char *code, int c,
+                          const dyad__actor_ref *out, int k) {
+  const dyad__tree *t = &x->t;
+  if (!code || code[0] != '0' || (code[1] != '3' && code[1] != '4' && code[1] != '5') ||
+      !strncmp(code, "042", 3) || !strncmp(code, "043", 3) || t->rel[c] != DYAD__R_OBL)
+    return 0;
+  char cb[32];
+  const char *p = dyad__tree_case(t, c, cb, sizeof cb);
+  if (!p || (strcmp(p, "in") && strcmp(p, "at") && strcmp(p, "near"))) return 0;
+  /* one who travels there visits it, whatever the verb's code: "arrived
+   * in Gondor" */
+  static const char *const travel[] = {"arrive", "land", "come", "go", "travel", "fly",
+                                       "return", "stay", "stop", "visit", NULL};
+  int v = t->head[c];
+  for (int i = 0; v >= 0 && travel[i]; i++)
+    if (dyad__tok_is(&t->tok[v], travel[i])) return 0;
+  for (int i = 0; i < k; i++)
+    if (out[i].agent_entry != DYAD__NONE || strlen(out[i].code) != 3 ||
+        strcmp(t->tok[out[i].head].upos, "PROPN") || out[i].head != c)
+      return 0;
+  return 1;
+}
+
 /* Targets of an active clause, in order of preference. */
 static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
                         int subj, dyad__actor_ref *out, int max, int *from) {
@@ -340,6 +367,13 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
         const char *fp = dyad__tree_case(t, a, fb4, sizeof fb4);
         if (fp && !strcmp(fp, "for")) k = 0;
       }
+    }
+    /* "will meet in Washington", "agreed in Paris": for talks and
+     * diplomacy (03x, 04x but visits, 05x) a place where it happens is no
+     * party to it; a visit's place is its host ("arrived in Moscow") */
+    if (k && place_of_talks(x, hit->code, cand[i], out, k)) {
+      TRACE(x, "    %s is where it happens, not a party\n", out[0].code);
+      k = 0;
     }
     if (k && pass_over) {
       pass_over--;
