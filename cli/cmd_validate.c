@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "coding.h"
 
@@ -98,6 +99,14 @@ int cmd_validate(int argc, char **argv) {
     }
   }
   int rc = coding_load(&cs);
+  /* A <Config option="require_dyad" value="false"> before records asks
+   * for PETRARCH's events with one side null: a second coder gives them. */
+  dyad_coder *main_coder = cs.coder, *lone_coder = NULL;
+  if (!rc) {
+    dyad_coder_options lo = cs.copts;
+    lo.lone_events = 1;
+    if (dyad_coder_new(cs.dict, cs.codes, &lo, &lone_coder) != DYAD_OK) rc = EXIT_FATAL;
+  }
   size_t records = 0, exact = 0, missing = 0, extra = 0, expected_total = 0;
   while (!rc && (st == DYAD_OK || st == DYAD_REJECT)) {
     if (st == DYAD_OK) {
@@ -119,6 +128,8 @@ int cmd_validate(int argc, char **argv) {
       json_decref(x);
       char id[128];
       copy(id, sizeof id, dyad_doc_id(doc));
+      const char *rd = dyad_reader_environment(r, "Config:require_dyad");
+      cs.coder = rd && !strcasecmp(rd, "false") ? lone_coder : main_coder;
       const dyad_event *ev = NULL;
       size_t n = 0;
       if (explain_id && !strcmp(explain_id, id)) {
@@ -168,6 +179,8 @@ int cmd_validate(int argc, char **argv) {
   in.records = dyad_reader_records(r);
   in.rejected = dyad_reader_rejected(r);
   dyad_reader_free(r);
+  cs.coder = main_coder;
+  dyad_coder_free(lone_coder);
   coding_free(&cs);
   if (rc) return rc;
   double rate = records ? 100.0 * (double)exact / (double)records : 0.0;

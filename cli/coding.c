@@ -20,6 +20,10 @@ const char coding_help[] =
     "                     respond\") is part of the request's event, as\n"
     "                     PETRARCH-2 codes it (validate's default;\n"
     "                     --no-petrarch-requests codes it apart, flagged)\n"
+    "  --lone-events      a coded verb with a source or a target alone still\n"
+    "                     gives an event, the other side \"---\" (PETRARCH's\n"
+    "                     require_dyad = False; validate sets it for records\n"
+    "                     whose <Config> asks for it)\n"
     "  --max-events N     events per sentence at most (default 64)\n"
     "  --all-units        also code headlines, datelines and captions\n"
     "  --parse-all        tag and parse every sentence; by default dyad's own\n"
@@ -75,6 +79,10 @@ int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
   }
   if (!strcmp(a, "--no-petrarch-requests")) {
     cs->copts.petrarch_requests = 0;
+    return 1;
+  }
+  if (!strcmp(a, "--lone-events")) {
+    cs->copts.lone_events = 1;
     return 1;
   }
   if (!strcmp(a, "--petrarch-negation")) {

@@ -593,6 +593,13 @@ typedef struct dyad_coder_options {
    * of the request's event, not an event of its own (flagged
    * hypothetical) as dyad otherwise codes it.  `dyad validate` sets it. */
   int petrarch_requests;
+  /* PETRARCH's require_dyad = False: a coded verb with a source but no
+   * target (or the reverse) still gives an event, the missing side "---"
+   * with no text ("..., the official news agency said" after a clause
+   * that coded its own event: ---GOV --- 010).  PETRARCH's documentation
+   * warns it yields "a very large number of nonsense events"; `dyad
+   * validate` sets it for the records whose <Config> asks for it. */
+  int lone_events;
   unsigned max_events; /* per sentence; 0: 64, as TABARI */
   /* Code headline, dateline and caption units too (default: only text). */
   int code_all_units;

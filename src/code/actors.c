@@ -71,7 +71,12 @@ static int adjective_agent(dyad__sent *x, const dyad__dict_match *mt) {
   static const char *const people[] = {"group", "movement", "organization", "organisation",
                                        "faction", "party", "militia", "force", "wing", "cell",
                                        "network", "coalition", "alliance", "community",
-                                       "member", "supporter", "fighter", "unit", NULL};
+                                       "member", "supporter", "fighter", "unit",
+                                       /* bodies that speak: "the official news
+                                        * agency said" is the government's */
+                                       "agency", "body", "commission", "committee",
+                                       "council", "office", "media", "press",
+                                       "newspaper", "radio", "television", NULL};
   for (int i = 0; people[i]; i++)
     if (dyad__tok_is(&t->tok[h], people[i])) return 0;
   dyad__dict_match m2;

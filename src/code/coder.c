@@ -1039,9 +1039,18 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
     nt = 0;
     for (int a = 0; a < ns && nt < 16; a++) tgt[nt++] = src[a];
   }
-  if (!ns || !nt) {
+  if ((!ns && !nt) || ((!ns || !nt) && !c->o.lone_events)) {
     TRACE(xp, "    no event: %s\n", !ns ? "no source actor" : "no target actor");
     return DYAD_OK;
+  }
+  if (!ns || !nt) {
+    /* require_dyad = False: the missing side is the null actor */
+    dyad__actor_ref *none = !ns ? &src[ns++] : &tgt[nt++];
+    memset(none, 0, sizeof *none);
+    memcpy(none->code, "---", 4);
+    none->head = none->start = none->end = -1;
+    none->actor_entry = none->agent_entry = DYAD__NONE;
+    TRACE(xp, "    no %s actor: \"---\" (lone events)\n", none == src ? "source" : "target");
   }
   const char *speaker_code = NULL;
   dyad__actor_ref sp[2];
@@ -1098,12 +1107,13 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
         ev.speaker = speaker_code;
         ev.issues = ss->issues;
         ev.text = s->text;
-        ev.source_start = s->tokens[sa->start].start;
-        ev.source_end = s->tokens[sa->end - 1].end;
-        ev.target_start = s->tokens[ta->start].start;
-        ev.target_end = s->tokens[ta->end - 1].end;
         ev.verb_start = s->tokens[hit.start].start;
         ev.verb_end = s->tokens[hit.end - 1].end;
+        /* a null side (lone events) has no words: an empty span at the verb */
+        ev.source_start = sa->start >= 0 ? s->tokens[sa->start].start : ev.verb_start;
+        ev.source_end = sa->start >= 0 ? s->tokens[sa->end - 1].end : ev.verb_start;
+        ev.target_start = ta->start >= 0 ? s->tokens[ta->start].start : ev.verb_start;
+        ev.target_end = ta->start >= 0 ? s->tokens[ta->end - 1].end : ev.verb_start;
         ev.matched = matched_json(doc, d, wb, hit.pattern != DYAD__NONE ? pb : NULL, sa, ta);
         event_chars(ss, &ev);
         size_t before = doc->nevents;

@@ -35,8 +35,10 @@
 #include "util/utf8.h"
 
 enum { OUT, IN_REC, SKIP_REC };                 /* scanner modes */
-enum { K_SENTENCE, K_ARTICLE, K_ENVIRONMENT };  /* record kinds */
-static const char *const kind_name[] = {"Sentence", "Article", "Environment"};
+/* record kinds; a <Config> between records (PETRARCH validation files set
+ * options for the records that follow) is read like the <Environment> */
+enum { K_SENTENCE, K_ARTICLE, K_ENVIRONMENT, K_CONFIG };
+static const char *const kind_name[] = {"Sentence", "Article", "Environment", "Config"};
 
 typedef struct {
   dyad__buf w;      /* window: input not yet consumed */
@@ -946,11 +948,13 @@ done:
 }
 
 /* <Environment>: element name -> its text; <Config option=".." value="..">
- * -> "Config:option" -> value. */
+ * -> "Config:option" -> value.  A <Config> of its own (between records)
+ * adds its one option; a later value of a key hides the earlier one. */
 static dyad_status read_environment(dyad_reader *r, xml_state *st, xmlDocPtr x) {
   xmlNodePtr root = xmlDocGetRootElement(x);
   if (!root) return DYAD_OK;
-  for (xmlNodePtr c = root->children; c; c = c->next) {
+  int alone = name_is(root, "Config");
+  for (xmlNodePtr c = alone ? root : root->children; c; c = alone ? NULL : c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     char *key = NULL, *val = NULL;
     if (name_is(c, "Config")) {
@@ -1050,9 +1054,9 @@ static dyad_status finish_record(dyad_reader *r, xml_state *st, size_t end, int 
     else snprintf(where, sizeof where, "line %ld", r->line);
     char why[128];
     snprintf(why, sizeof why, "not closed (no </%s>) before %s", kind_name[st->kind], where);
-    if (st->kind == K_ENVIRONMENT) {
-      dyad__reader_diag(r, DYAD_DIAG_WARNING, st->rec_line, NULL,
-                        "<Environment> %s; ignored", why);
+    if (st->kind == K_ENVIRONMENT || st->kind == K_CONFIG) {
+      dyad__reader_diag(r, DYAD_DIAG_WARNING, st->rec_line, NULL, "<%s> %s; ignored",
+                        kind_name[st->kind], why);
       return NO_DOC;
     }
     char id[80];
@@ -1064,7 +1068,7 @@ static dyad_status finish_record(dyad_reader *r, xml_state *st, size_t end, int 
   int nerr = 0;
   xmlDocPtr x = parse_record(r, st, &nerr);
   dyad_status res;
-  if (st->kind == K_ENVIRONMENT) {
+  if (st->kind == K_ENVIRONMENT || st->kind == K_CONFIG) {
     res = x ? read_environment(r, st, x) : DYAD_OK;
     if (res == DYAD_OK) res = NO_DOC;
   } else if (!x) {
@@ -1118,6 +1122,7 @@ static dyad_status xml_next(dyad_reader *r, dyad_doc **out) {
         if (tag_is(name, nn, "Sentence")) kind = K_SENTENCE;
         else if (tag_is(name, nn, "Article")) kind = K_ARTICLE;
         else if (tag_is(name, nn, "Environment")) kind = K_ENVIRONMENT;
+        else if (tag_is(name, nn, "Config")) kind = K_CONFIG;
       }
       if (kind < 0) {
         /* Text outside any record would vanish: say so. */
