@@ -92,7 +92,8 @@ static int corp_designator(const dyad__sent *x, int i) {
       "plc", "Pte", "Bhd", "Berhad", "AG", "GmbH", "SA", "S.A.", "NV", "N.V.", "BV", "LLC",
       "Ltda", "SpA", "S.p.A.", "Corporation", "Incorporated", "Limited", NULL};
   const dyad_token *tk = x->s->tokens;
-  if (i < 1) return 0;
+  /* most words start otherwise: one test before the list */
+  if (i < 1 || !tk[i].form[0] || !strchr("ABCGILNPSp", tk[i].form[0])) return 0;
   int hit = 0;
   for (int j = 0; forms[j] && !hit; j++) hit = !strcmp(tk[i].form, forms[j]);
   if (!hit) return 0;
