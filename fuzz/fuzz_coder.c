@@ -20,15 +20,18 @@ static const char verbs[] =
 static const char actors[] =
     "RUSSIA_ [RUS]\n+RUSSIAN_\nTURKEY_ [TUR]\nSYRIA_ [SYR]\nIRAN_ [IRN]\n"
     "HAKAN_FIDAN_\n\t[TURSPY 20100525-20230603]\n\t[TURGOV >20230604]\n";
-static const char agents[] = "GOVERNMENT [~GOV]\nTROOP [~MIL]\nREBEL [~REB]\n";
+static const char agents[] =
+    "GOVERNMENT [~GOV]\nTROOP [~MIL]\nREBEL [~REB]\nCOMPANY [~BUS]\nOFFICIAL [~GOV]\n";
 
-static dyad_coder *coder;
+/* Two coders: the defaults with every filtered flag kept, and PETRARCH's
+ * require_dyad = False (lone events); the input's last byte picks one. */
+static dyad_coder *coders[2], *coder;
 
 /* The dictionary is built once from the three texts above with the
  * readers' internal builder (one dictionary from several kinds in memory). */
 static void setup(void) {
   static dyad_dict *d;
-  if (coder) return;
+  if (coders[0]) return;
   dyad_dict_options o = {fuzz_ignore, NULL, 0};
   if (dyad__dict_builder_new(&o, &d)) return;
   if (dyad__dict_read(d, DYAD_DICT_VERBS, "verbs", verbs, sizeof verbs - 1) ||
@@ -41,7 +44,10 @@ static void setup(void) {
   }
   dyad_coder_options co = {0};
   co.include = DYAD_EVENT_NEGATED | DYAD_EVENT_HYPOTHETICAL | DYAD_EVENT_HISTORICAL;
-  dyad_coder_new(d, NULL, &co, &coder);
+  if (dyad_coder_new(d, NULL, &co, &coders[0])) return;
+  co.lone_events = 1;
+  co.include |= DYAD_EVENT_SELF;
+  if (dyad_coder_new(d, NULL, &co, &coders[1])) coders[1] = coders[0];
 }
 
 static void code_one(dyad_doc *doc) {
@@ -55,6 +61,7 @@ static void code_one(dyad_doc *doc) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   setup();
-  if (!coder) return 0;
+  if (!coders[0]) return 0;
+  coder = coders[size ? data[size - 1] & 1 : 0];
   return fuzz_reader_each(data, size, DYAD_FORMAT_CONLLU, 1 << 16, code_one);
 }
