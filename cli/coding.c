@@ -73,30 +73,22 @@ int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
     cs->include_given = 1;
     return 1;
   }
-  if (!strcmp(a, "--petrarch-requests")) {
-    cs->copts.petrarch_requests = 1;
-    return 1;
-  }
-  if (!strcmp(a, "--no-petrarch-requests")) {
-    cs->copts.petrarch_requests = 0;
-    return 1;
-  }
-  if (!strcmp(a, "--lone-events")) {
-    cs->copts.lone_events = 1;
-    return 1;
-  }
-  if (!strcmp(a, "--petrarch-negation")) {
-    cs->copts.petrarch_negation = 1;
-    return 1;
-  }
-  if (!strcmp(a, "--parse-all")) {
-    cs->parse_all = 1;
-    return 1;
-  }
-  if (!strcmp(a, "--all-units")) {
-    cs->copts.code_all_units = 1;
-    return 1;
-  }
+  /* switches: the option sets one int to a value */
+  const struct {
+    const char *name;
+    int *field;
+    int value;
+  } flags[] = {{"--petrarch-requests", &cs->copts.petrarch_requests, 1},
+               {"--no-petrarch-requests", &cs->copts.petrarch_requests, 0},
+               {"--lone-events", &cs->copts.lone_events, 1},
+               {"--petrarch-negation", &cs->copts.petrarch_negation, 1},
+               {"--parse-all", &cs->parse_all, 1},
+               {"--all-units", &cs->copts.code_all_units, 1}};
+  for (size_t k = 0; k < sizeof flags / sizeof *flags; k++)
+    if (!strcmp(a, flags[k].name)) {
+      *flags[k].field = flags[k].value;
+      return 1;
+    }
   if ((r = cli_opt(a, "--max-events", argc, argv, i, &v))) {
     if (r < 0) return -1;
     int n = atoi(v);
