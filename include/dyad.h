@@ -332,6 +332,12 @@ typedef struct dyad_annotate_options {
    * becomes PROPN/NNP unless it ends like a nationality ("French"). */
   void (*names)(void *user, const dyad_sentence *s, unsigned char *names);
   void *names_user;
+  /* Non-zero: a sentence whose every token already carries a UPOS and an
+   * XPOS the model knows (CoNLL-U from another tagger, or a treebank) keeps
+   * them, and its lemmas unless "_"; only the tree is predicted.  Other
+   * sentences are tagged as usual.  `dyad parse --keep-tags`,
+   * `dyad eval-parse --gold-tags`. */
+  int keep_tags;
 } dyad_annotate_options;
 
 /* Fills upos, xpos, lemma, head and deprel of every token of every

@@ -132,6 +132,32 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
   return nfixed;
 }
 
+/* dyad_annotate_options.keep_tags: the sentence's own tags, if every
+ * token has a UPOS and an XPOS the model knows; its lemmas stay unless
+ * missing ("_"), when they are computed from the form and the XPOS.
+ * Returns 1 (kept), 0 (tag the sentence) or -1 (out of memory). */
+static int given_tags(const dyad_model *m, dyad_doc *doc, dyad_sentence *s, dyad__word *w) {
+  for (uint32_t i = 0; i < s->ntokens; i++) {
+    const dyad_token *t = &s->tokens[i];
+    if (!t->upos || !t->xpos || label_index(&m->upos, t->upos) < 0 ||
+        label_index(&m->xpos, t->xpos) < 0)
+      return 0;
+  }
+  for (uint32_t i = 0; i < s->ntokens; i++) {
+    dyad_token *t = &s->tokens[i];
+    dyad__word_set_tags(&w[i], &m->upos, &m->xpos, (uint32_t)label_index(&m->upos, t->upos),
+                        (uint32_t)label_index(&m->xpos, t->xpos));
+    if (!t->lemma || !strcmp(t->lemma, "_")) {
+      char buf[512];
+      t->lemma = dup(doc, strlen(t->form) + 64 <= sizeof buf
+                              ? dyad__lemmatize(m, t->form, t->xpos, buf, sizeof buf)
+                              : t->form);
+      if (!t->lemma) return -1;
+    }
+  }
+  return 1;
+}
+
 static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
                                      dyad_sentence *s, const dyad_annotate_options *o) {
   uint32_t n = s->ntokens;
@@ -151,6 +177,12 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
   memset(w, 0, sizeof *w);
   for (uint32_t i = 0; i < n; i++) forms[i] = s->tokens[i].form;
   dyad__words_prepare(w + 1, forms, n);
+  int given = o && o->keep_tags ? given_tags(m, doc, s, w + 1) : 0;
+  if (given < 0) {
+    st = DYAD_ENOMEM;
+    goto out;
+  }
+  if (given) goto parse;
   dyad__scorer tag = {&m->tagger, NULL, m->tagger.nclasses, NULL, NULL};
   for (uint32_t i = 0; i < n; i++) {
     const char *e = dyad__strmap_get(&m->tagdict, forms[i], strlen(forms[i]));
@@ -193,6 +225,7 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc,
       goto out;
     }
   }
+parse:;
   dyad__scorer par = {NULL, NULL, DYAD__NMOVES, &m->parser, NULL};
   dyad__scorer lab = {&m->labeler, NULL, m->deprel.n, NULL, NULL};
   uint32_t beam = o && o->beam > 0 ? (uint32_t)o->beam : m->beam;

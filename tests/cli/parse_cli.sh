@@ -43,6 +43,25 @@ printf '1\tGood\t_\t_\t_\t_\t_\t_\t_\t_\n\n1\tBad\n\n1\tFine\t_\t_\t_\t_\t_\t_\t
 [ $? = 1 ] || fail "rejected record: expected exit 1"
 grep -q 'b.conllu' "$tmp/err2" || fail "rejected record: no message naming the file"
 [ "$(grep -c $'^1\t' "$tmp/out2")" = 2 ] || fail "the good records were not all parsed"
+# --keep-tags: a sentence whose every word has tags the model knows keeps
+# them and its lemmas (here deliberately odd ones); a sentence with an
+# unknown tag is tagged as usual; --gold-tags evaluates with the gold tags.
+printf '1\tPolice\tPOLICE\tNOUN\tNNS\t_\t_\t_\t_\t_\n2\tarrested\tpinch\tNOUN\tNN\t_\t_\t_\t_\t_\n3\tmen\t_\tNOUN\tNNS\t_\t_\t_\t_\t_\n\n' > "$tmp/k.conllu"
+printf '1\tPolice\t_\tNOUN\tNNS\t_\t_\t_\t_\t_\n2\tarrested\t_\tBOGUS\tVBD\t_\t_\t_\t_\t_\n3\tmen\t_\tNOUN\tNNS\t_\t_\t_\t_\t_\n\n' >> "$tmp/k.conllu"
+"$dyad" parse --model "$model" --keep-tags "$tmp/k.conllu" > "$tmp/k.out" 2> /dev/null || fail "--keep-tags: exit $?"
+awk -F'\t' '/^[0-9]/ {n++; if (n == 2) print $3, $4, $5}' "$tmp/k.out" | grep -qx 'pinch NOUN NN' \
+  || fail "--keep-tags: the given tags and lemma of 'arrested' were not kept"
+awk -F'\t' '/^[0-9]/ {n++; if (n == 3) print $3}' "$tmp/k.out" | grep -qx 'man' \
+  || fail "--keep-tags: a missing lemma was not computed"
+awk -F'\t' '/^[0-9]/ {n++; if (n == 5) print $4, $5}' "$tmp/k.out" | grep -qx 'VERB VBD' \
+  || fail "--keep-tags: a sentence with an unknown tag was not tagged"
+"$dyad" parse --model "$model" "$tmp/k.conllu" 2> /dev/null | awk -F'\t' '/^[0-9]/ {n++; if (n == 2) print $4}' \
+  | grep -qx VERB || fail "without --keep-tags, 'arrested' should be tagged VERB"
+printf '1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tmen\tman\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n' > "$tmp/g.conllu"
+"$dyad" eval-parse --model "$model" --gold-tags "$tmp/g.conllu" > "$tmp/g.out" || fail "--gold-tags: exit $?"
+grep -q 'UPOS   100.00' "$tmp/g.out" && grep -q 'Lemma  100.00' "$tmp/g.out" \
+  || fail "--gold-tags: the gold tags were not used"
+
 # Training: data without annotation is refused with a message; a tiny
 # treebank trains a model that parses.
 printf '1\tWord\t_\t_\t_\t_\t_\t_\t_\t_\n\n' > "$tmp/bare.conllu"
