@@ -12,6 +12,8 @@
  * -> SYRMIL; an agent alone gives "---MIL".  Coordinated phrases
  * ("Russia, Turkey and Iran") give one actor each.
  */
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "code/coder.h"
@@ -103,6 +105,35 @@ static int corp_designator(const dyad__sent *x, int i) {
   return tk[p].form[0] >= 'A' && tk[p].form[0] <= 'Z';
 }
 
+/* A unit of money: "Swiss francs", "U.S. dlrs", "the Turkish lira".  A
+ * place's name right before one names the currency, not the state.  Words
+ * that are also common names or verbs ("Mark", "won", "Pound", "Rand")
+ * count only in lower case. */
+static int currency_word(const char *f) {
+  static const char *const any_case[] = {
+      "dlr",     "dlrs",     "dollar",    "dollars",  "yen",      "franc",    "francs",
+      "sterling", "peso",    "pesos",     "rupee",    "rupees",   "lira",     "lire",
+      "liras",   "yuan",     "renminbi",  "euro",     "euros",    "rouble",   "roubles",
+      "ruble",   "rubles",   "shekel",    "shekels",  "dinar",    "dinars",   "riyal",
+      "riyals",  "rial",     "rials",     "dirham",   "dirhams",  "guilder",  "guilders",
+      "escudo",  "escudos",  "peseta",    "pesetas",  "drachma",  "drachmas", "schilling",
+      "schillings", "cruzado", "cruzados", "ringgit", "rupiah",   "baht",     "krona",
+      "kronor",  "krone",    "kroner",    "naira",    "hryvnia",  "zloty",    "forint",
+      "lev",     "leu",      "lei",       "kwacha",   "shilling", "shillings", "cedi",
+      "cedis",   NULL};
+  static const char *const lower_only[] = {"mark", "marks", "pound", "pounds", "rand",
+                                           "won", NULL};
+  for (int j = 0; lower_only[j]; j++)
+    if (!strcmp(f, lower_only[j])) return 1;
+  char low[16];
+  size_t n = strlen(f);
+  if (n == 0 || n >= sizeof low) return 0;
+  for (size_t j = 0; j <= n; j++) low[j] = (char)tolower((unsigned char)f[j]);
+  for (int j = 0; any_case[j]; j++)
+    if (!strcmp(low, any_case[j])) return 1;
+  return 0;
+}
+
 /* The dictionary's agent for "company" (the entry "COMPANY [~BUS]" of the
  * Phoenix agents), or DYAD__NONE. */
 static uint32_t company_agent(const dyad_dict *d) {
@@ -165,7 +196,9 @@ int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
       i++;
       continue;
     }
-    if (adjective_agent(x, &out[best])) {
+    if (adjective_agent(x, &out[best]) ||
+        (x->dict->entries[out[best].entry].kind == DYAD__K_ACTOR && (int)out[best].end < n &&
+         currency_word(x->s->tokens[out[best].end].form))) {
       i = (int)out[best].end;
       continue;
     }
