@@ -300,6 +300,10 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
   DYAD__FOR_CHILDREN(t, v, c) {
     dyad__rel r = (dyad__rel)t->rel[c];
     if (r != DYAD__R_OBL && r != DYAD__R_NMOD) continue;
+    /* A phrase before the verb sets the scene ("In Cairo, the minister
+     * criticised the plan", "In a television interview, Baker criticised
+     * ..."): PETRARCH-2 looks for targets in the verb phrase only. */
+    if (c < v) continue;
     char buf[32];
     const char *p = dyad__tree_case(t, c, buf, sizeof buf);
     if (p && (!strcmp(p, "by") || !strcmp(p, "according_to") || !strcmp(p, "after") ||
@@ -315,7 +319,7 @@ static int find_targets(dyad__sent *x, const dyad__verb_hit *hit, int passive,
   /* "spoke by phone with Putin", the partner hung on the oblique: its own
    * "with" or "to" phrase, after the verb's obliques */
   DYAD__FOR_CHILDREN(t, v, o) {
-    if (t->rel[o] != DYAD__R_OBL) continue;
+    if (t->rel[o] != DYAD__R_OBL || o < v) continue;
     char ob[32];
     const char *op = dyad__tree_case(t, o, ob, sizeof ob);
     if (dyad__temporal_prep(op)) continue; /* "said after talks with Jordan's king" */
