@@ -13,7 +13,6 @@
  * ("Russia, Turkey and Iran") give one actor each.
  */
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "code/coder.h"
@@ -106,10 +105,13 @@ static int corp_designator(const dyad__sent *x, int i) {
 }
 
 /* A unit of money: "Swiss francs", "U.S. dlrs", "the Turkish lira".  A
- * place's name right before one names the currency, not the state.  Words
- * that are also common names or verbs ("Mark", "won", "Pound", "Rand")
- * count only in lower case. */
-static int currency_word(const char *f) {
+ * place's name right before one names the currency, not the state.  Only
+ * a noun: "Israel pounds Gaza", "Turkey marks the anniversary" and "Iran
+ * won" are verbs.  Words that are also common names ("Mark", "Pound",
+ * "Rand") count only in lower case. */
+static int currency_word(const dyad_token *k) {
+  if (!k->upos || (strcmp(k->upos, "NOUN") && strcmp(k->upos, "PROPN"))) return 0;
+  const char *f = k->form;
   static const char *const any_case[] = {
       "dlr",     "dlrs",     "dollar",    "dollars",  "yen",      "franc",    "francs",
       "sterling", "peso",    "pesos",     "rupee",    "rupees",   "lira",     "lire",
@@ -198,7 +200,7 @@ int dyad__find_mentions(dyad__sent *x, dyad__arena *a) {
     }
     if (adjective_agent(x, &out[best]) ||
         (x->dict->entries[out[best].entry].kind == DYAD__K_ACTOR && (int)out[best].end < n &&
-         currency_word(x->s->tokens[out[best].end].form))) {
+         currency_word(&x->s->tokens[out[best].end]))) {
       i = (int)out[best].end;
       continue;
     }
