@@ -137,16 +137,16 @@ static int fix_names(const dyad_model *m, const dyad_sentence *s, const dyad__wo
  * missing ("_"), when they are computed from the form and the XPOS.
  * Returns 1 (kept), 0 (tag the sentence) or -1 (out of memory). */
 static int given_tags(const dyad_model *m, dyad_doc *doc, dyad_sentence *s, dyad__word *w) {
+  /* (the tagger overwrites the tags set here if one is unknown) */
   for (uint32_t i = 0; i < s->ntokens; i++) {
     const dyad_token *t = &s->tokens[i];
-    if (!t->upos || !t->xpos || label_index(&m->upos, t->upos) < 0 ||
-        label_index(&m->xpos, t->xpos) < 0)
-      return 0;
+    int u = t->upos ? label_index(&m->upos, t->upos) : -1;
+    int x = u >= 0 && t->xpos ? label_index(&m->xpos, t->xpos) : -1;
+    if (x < 0) return 0;
+    dyad__word_set_tags(&w[i], &m->upos, &m->xpos, (uint32_t)u, (uint32_t)x);
   }
   for (uint32_t i = 0; i < s->ntokens; i++) {
     dyad_token *t = &s->tokens[i];
-    dyad__word_set_tags(&w[i], &m->upos, &m->xpos, (uint32_t)label_index(&m->upos, t->upos),
-                        (uint32_t)label_index(&m->xpos, t->xpos));
     if (!t->lemma || !strcmp(t->lemma, "_")) {
       char buf[512];
       t->lemma = dup(doc, strlen(t->form) + 64 <= sizeof buf
