@@ -110,6 +110,16 @@ static int match_loose(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int
   return nw;
 }
 
+/* Is e a modifier of h whose own conjuncts fill the words up to h ("death"
+ * in "death and injury toll")? */
+static int coordinated_modifier(const dyad__tree *t, int e, int h) {
+  if (e < 0 || t->head[e] != h || t->right[e] != h - 1) return 0;
+  if (t->rel[e] != DYAD__R_COMPOUND && t->rel[e] != DYAD__R_AMOD) return 0;
+  for (int c = t->first_child[e]; c >= 0; c = t->next_sibling[c])
+    if (c > e && t->rel[c] == DYAD__R_CONJ) return 1;
+  return 0;
+}
+
 /* Do the words ws[0..nw) match the phrase headed by h?  The last word is
  * the head, the one before it immediately precedes it, earlier ones come
  * before in order with other words allowed between ("{NEW &TIETYPES
@@ -135,7 +145,10 @@ static int match_np(dyad__sent *x, const dyad__pattern_elem **ws, int nw, int h,
   for (int k = nw - 2; k >= 0; k--) {
     int found = 0;
     for (int e = pos; e >= t->left[h] && !found; e--) {
-      if (k == nw - 2 && e != h - 1) break; /* next to the head: no gap */
+      /* next to the head: no gap, but for the conjuncts of a coordinated
+       * modifier, which each modify the head ("death and injury toll" is
+       * a death toll and an injury toll) */
+      if (k == nw - 2 && e != h - 1 && !coordinated_modifier(t, e, h)) continue;
       for (int i = e; i >= t->left[h] && i >= e - 3; i--) {
         size_t l = elem_len_at(x, ws[k], i);
         if (l && i + (int)l - 1 == e) {
