@@ -197,7 +197,7 @@ static int kind_conllu(const test_case *tc, sbuf *out) {
 }
 
 /* events: the input is one article text; options dict=CONFIG (relative to
- * the repository root), date=, include=, petrarch=negation,requests,
+ * the repository root), date=, include=, petrarch=negation,requests,passive,
  * parse=own.  Prints one line per
  * event: "SOURCE TARGET CODE [flags] [speaker=X]". */
 static int kind_events(const test_case *tc, sbuf *out) {
@@ -213,6 +213,7 @@ static int kind_events(const test_case *tc, sbuf *out) {
     /* petrarch=negation,requests: PETRARCH-2's behaviours (--petrarch-*) */
     cs.copts.petrarch_negation = strstr(pet, "negation") != NULL;
     cs.copts.petrarch_requests = strstr(pet, "requests") != NULL;
+    cs.copts.petrarch_passive = strstr(pet, "passive") != NULL;
   }
   cs.parse = PARSE_OWN;
   if (coding_load(&cs) != EXIT_OK) {

@@ -22,9 +22,11 @@ static const char help[] =
     "produced events for failures), then a summary.  All flagged events are\n"
     "kept, as PETRARCH-2 keeps them, unless --include says otherwise, and the\n"
     "act an appeal or demand asks for is part of the request, as in PETRARCH-2\n"
-    "(--petrarch-requests is on; --no-petrarch-requests turns it off).\n"
+    "(--petrarch-requests is on; --no-petrarch-requests turns it off), and\n"
+    "\"in\" introduces the agent of a passive verb, as PETRARCH-2 documents\n"
+    "(--petrarch-passive is on; --no-petrarch-passive turns it off).\n"
     "\n"
-    "  --min RATE         exit status 4 if fewer than RATE %% of the records\n"
+    "  --min RATE         exit status 4 if fewer than RATE % of the records\n"
     "                     pass exactly (default 0)\n"
     "  --quiet-pass       print only failures\n"
     "  --explain ID       also print the coding trace of record ID\n"
@@ -52,6 +54,7 @@ int cmd_validate(int argc, char **argv) {
   int quiet_pass = 0;
   const char *explain_id = NULL;
   cs.copts.petrarch_requests = 1;
+  cs.copts.petrarch_passive = 1;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {

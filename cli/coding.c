@@ -20,6 +20,10 @@ const char coding_help[] =
     "                     respond\") is part of the request's event, as\n"
     "                     PETRARCH-2 codes it (validate's default;\n"
     "                     --no-petrarch-requests codes it apart, flagged)\n"
+    "  --petrarch-passive  \"in\" introduces the agent of a passive verb, as\n"
+    "                     \"by\" and \"from\" do (PETRARCH-2's rule: \"was shot in\n"
+    "                     Gaza\" = Gaza shoots; validate's default;\n"
+    "                     --no-petrarch-passive keeps \"in\" a place)\n"
     "  --lone-events      a coded verb with a source or a target alone still\n"
     "                     gives an event, the other side \"---\" (PETRARCH's\n"
     "                     require_dyad = False; validate sets it for records\n"
@@ -80,6 +84,8 @@ int coding_option(coding_setup *cs, int argc, char **argv, int *i) {
     int value;
   } flags[] = {{"--petrarch-requests", &cs->copts.petrarch_requests, 1},
                {"--no-petrarch-requests", &cs->copts.petrarch_requests, 0},
+               {"--petrarch-passive", &cs->copts.petrarch_passive, 1},
+               {"--no-petrarch-passive", &cs->copts.petrarch_passive, 0},
                {"--lone-events", &cs->copts.lone_events, 1},
                {"--petrarch-negation", &cs->copts.petrarch_negation, 1},
                {"--parse-all", &cs->parse_all, 1},

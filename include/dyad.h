@@ -606,6 +606,11 @@ typedef struct dyad_coder_options {
    * warns it yields "a very large number of nonsense events"; `dyad
    * validate` sets it for the records whose <Config> asks for it. */
   int lone_events;
+  /* PETRARCH-2's passive agents: "in" introduces the agent of a passive
+   * verb as "by" and "from" do ("was shot dead in Osgiliath" = Osgiliath
+   * shoots), as Petrarch2.tex documents.  dyad otherwise takes "in" for
+   * the place, never the doer; `dyad validate` sets it. */
+  int petrarch_passive;
   unsigned max_events; /* per sentence; 0: 64, as TABARI */
   /* Code headline, dateline and caption units too (default: only text). */
   int code_all_units;

@@ -651,10 +651,11 @@ static const char *sentence_issues(dyad__sent *x, dyad_doc *doc) {
 }
 
 /* The source of verb v: its subject, or the agent of a passive verb: a "by"
- * or "from" phrase of the verb, or one a parser attached to the verb's
- * other oblique ("fired at Turkey from Syria"). */
-static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor_ref *src,
-                        int max, int *agent) {
+ * or "from" phrase of the verb (or "in", with in_agent: PETRARCH-2's rule),
+ * or one a parser attached to the verb's other oblique ("fired at Turkey
+ * from Syria"). */
+static int find_sources(dyad__sent *x, int v, int subj, int passive, int in_agent,
+                        dyad__actor_ref *src, int max, int *agent) {
   const dyad__tree *t = &x->t;
   *agent = -1;
   if (!passive) {
@@ -672,7 +673,11 @@ static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor
     return ns;
   }
   int ns = 0;
-  for (int depth = 0; depth < 2 && !ns; depth++) {
+  /* passes 0, 1: "by"/"from" on the verb, then below its obliques; with
+   * in_agent, passes 2, 3 do the same for "in", which comes second ("was
+   * killed in Iraq by Turkish troops" is Turkish troops killing) */
+  for (int pass = 0; pass < (in_agent ? 4 : 2) && !ns; pass++) {
+    int depth = pass & 1, in = pass >= 2;
     DYAD__FOR_CHILDREN(t, v, ch) {
       int adv = t->rel[ch] == DYAD__R_ADVMOD;
       if (t->rel[ch] != DYAD__R_OBL && t->rel[ch] != DYAD__R_NMOD && !adv) continue;
@@ -694,7 +699,7 @@ static int find_sources(dyad__sent *x, int v, int subj, int passive, dyad__actor
       for (int i = 0; i < nc && !ns; i++) {
         char cb[32];
         const char *p = dyad__tree_case(t, cands[i], cb, sizeof cb);
-        if (p && (!strcmp(p, "by") || !strcmp(p, "from"))) {
+        if (p && (in ? !strcmp(p, "in") : !strcmp(p, "by") || !strcmp(p, "from"))) {
           ns = dyad__resolve_np(x, cands[i], src, max);
           if (ns) *agent = cands[i];
         }
@@ -877,7 +882,7 @@ static dyad_status code_verb(sentence_state *ss, int v, int round) {
   }
   dyad__actor_ref src[16], tgt[16];
   int agent;
-  int ns = find_sources(xp, v, subj, passive, src, 16, &agent);
+  int ns = find_sources(xp, v, subj, passive, c->o.petrarch_passive, src, 16, &agent);
   int tfrom = -1;
   xp->exclude = agent; /* the agent is not also the target */
   int nt = find_targets(xp, &hit, passive, subj, tgt, 16, &tfrom);
