@@ -17,7 +17,9 @@
  * Every element must match; the pattern matching the most words wins, and
  * the dictionary's order breaks ties.  No pattern: the verb's own code.
  */
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "code/coder.h"
 #include "util/arena.h"
@@ -197,11 +199,35 @@ static int match_before_verb(dyad__sent *x, const dyad__pattern_elem **ws, int n
   return nw;
 }
 
+/* A verb is matched by its lemma when its form is not in the dictionary
+ * ("clashed", "heads").  A form in -s must be the lemma's own: "departs",
+ * "goes", "watches", "carries", never "departes", a misspelling some
+ * lemmatizers still take back to "depart" (PETRARCH-2 matches only the
+ * forms it generates from the dictionary). */
+static int s_form_fits(const dyad_token *k) {
+  const char *f = k->fold && strcmp(k->fold, "_") ? k->fold : k->form;
+  const char *l = k->lemma;
+  size_t fl = strlen(f), ll = l ? strlen(l) : 0;
+  if (ll < 2 || fl < 3 || f[fl - 1] != 's' || fl <= ll || strncasecmp(f, l, ll - 1))
+    return 1; /* not a regular -s form of this lemma: nothing to check */
+  if (fl == ll + 1 && !strncasecmp(f, l, ll)) return 1;             /* depart-s */
+  if (fl == ll + 2 && !strncasecmp(f, l, ll) && f[fl - 2] == 'e') { /* watch-es */
+    char c = (char)tolower((unsigned char)l[ll - 1]), b = ll > 1 ? (char)tolower((unsigned char)l[ll - 2]) : 0;
+    return c == 's' || c == 'x' || c == 'z' || c == 'o' || (c == 'h' && (b == 'c' || b == 's'));
+  }
+  if (fl == ll + 2 && tolower((unsigned char)l[ll - 1]) == 'y' && !strcmp(f + ll - 1, "ies"))
+    return 1; /* carr-ies */
+  if (fl == ll + 3 && !strncasecmp(f, l, ll) && tolower((unsigned char)f[ll]) == tolower((unsigned char)l[ll - 1]) &&
+      !strcmp(f + ll + 1, "es"))
+    return 1; /* quiz-zes, focus-ses */
+  return 0;
+}
+
 int dyad__verb_at(dyad__sent *x, int v, dyad__verb_hit *hit) {
   const dyad_dict *d = x->dict;
   dyad__verb_match vm[8];
   size_t k = dyad__dict_verbs_at(d, x->s->tokens, (size_t)x->t.n, (size_t)v, 0, vm, 8);
-  if (!k)
+  if (!k && s_form_fits(&x->s->tokens[v]))
     k = dyad__dict_verbs_at(d, x->s->tokens, (size_t)x->t.n, (size_t)v,
                             DYAD__MATCH_LEMMA, vm, 8);
   if (!k) return 0;
