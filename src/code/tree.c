@@ -328,6 +328,24 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
     t->head[p] = (int16_t)v;
     t->rel[p] = DYAD__R_MARK;
   }
+  /* "Gollum in recent days did allow" parsed with "days" as the subject
+   * and "Gollum" as a subject of "days": a phrase with a preposition is no
+   * subject; the name before it that the parser hung on it is. */
+  for (int sj = 0; sj < n; sj++) {
+    int v = t->head[sj];
+    if (v < 0 || t->rel[sj] != DYAD__R_NSUBJ || !t->is_verb[v]) continue;
+    int p = -1, c = -1;
+    for (int i = 0; i < sj; i++) {
+      if (t->head[i] != sj) continue;
+      if (t->rel[i] == DYAD__R_CASE && eq(t->tok[i].xpos, "IN") && p < 0) p = i;
+      if (t->rel[i] == DYAD__R_NSUBJ && c < 0 &&
+          (eq(t->tok[i].upos, "PROPN") || eq(t->tok[i].upos, "NOUN") || eq(t->tok[i].upos, "PRON")))
+        c = i;
+    }
+    if (p < 0 || c < 0 || c > p) continue;
+    t->head[c] = (int16_t)v;
+    t->rel[sj] = DYAD__R_OBL;
+  }
   final_attribution(t);
   dyad__tree_relink(t);
   return 0;
