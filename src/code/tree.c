@@ -238,7 +238,8 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
     t->rel[p] = DYAD__R_APPOS;
   }
   /* "abandon improved economic relations" parsed with "improved" as a
-   * predicate (xcomp) and "relations" as its bare oblique: the noun is the
+   * predicate (xcomp) and "relations" as its bare oblique or its object (a
+   * participle read as a predicate takes no object): the noun is the
    * verb's object and the participle or adjective its modifier, when the
    * verb has no object and only the noun's own modifiers lie between. */
   for (int p = 0; p < n; p++) {
@@ -249,7 +250,12 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
     int noun = -1, has_obj = 0;
     for (int i = 0; i < n; i++) {
       if (t->head[i] == v && t->rel[i] == DYAD__R_OBJ) has_obj = 1;
-      if (t->head[i] == p && t->rel[i] == DYAD__R_OBL && noun < 0 && i > p &&
+      /* "was rumored to have withdrawn its tender": a verb of its own */
+      if (t->head[i] == p && i < p &&
+          (t->rel[i] == DYAD__R_AUX || t->rel[i] == DYAD__R_AUX_PASS || t->rel[i] == DYAD__R_MARK))
+        has_obj = 1;
+      if (t->head[i] == p && (t->rel[i] == DYAD__R_OBL || t->rel[i] == DYAD__R_OBJ) &&
+          noun < 0 && i > p &&
           (eq(t->tok[i].upos, "NOUN") || eq(t->tok[i].upos, "PROPN")))
         noun = i;
     }
