@@ -82,6 +82,16 @@ static dyad__rel classify(const dyad_token *k, const dyad_token *headtok) {
   return DYAD__R_OTHER;
 }
 
+/* A day named by its name or relative to today ("Thursday", "yesterday"). */
+static int day_word(const char *f) {
+  static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                     "saturday", "sunday", "today", "yesterday", "tonight",
+                                     NULL};
+  for (int i = 0; days[i]; i++)
+    if (word_eq(f, days[i])) return 1;
+  return 0;
+}
+
 /* Is i a descendant of a (or a itself)? */
 static int below(const dyad__tree *t, int i, int a) {
   for (int steps = 0; i >= 0 && steps <= t->n; i = t->head[i], steps++)
@@ -333,6 +343,22 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
     t->rel[x] = DYAD__R_NSUBJ;
     t->head[p] = (int16_t)v;
     t->rel[p] = DYAD__R_MARK;
+  }
+  /* "expressed hopes on Thursday that Osgiliath could be drawn" parsed
+   * with the "that" clause as a relative clause of "Thursday": a day is
+   * no noun a "that" clause completes; the clause belongs to the verb the
+   * day is an oblique of. */
+  for (int c = 0; c < n; c++) {
+    int h = t->head[c];
+    if (h < 0 || (t->rel[c] != DYAD__R_RELCL && t->rel[c] != DYAD__R_ACL) || !t->is_verb[c] ||
+        !day_word(t->tok[h].form))
+      continue;
+    int v = t->head[h], that = 0;
+    for (int i = h + 1; i < c; i++)
+      if (t->head[i] == c && t->rel[i] == DYAD__R_MARK && word_eq(t->tok[i].form, "that")) that = 1;
+    if (!that || v < 0 || !t->is_verb[v] || t->rel[h] == DYAD__R_NSUBJ) continue;
+    t->head[c] = (int16_t)v;
+    t->rel[c] = DYAD__R_CCOMP;
   }
   /* "Gollum in recent days did allow" parsed with "days" as the subject
    * and "Gollum" as a subject of "days": a phrase with a preposition is no
