@@ -360,6 +360,52 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
     t->head[c] = (int16_t)v;
     t->rel[c] = DYAD__R_CCOMP;
   }
+  /* "Evil Mordor, the awful Arnor, and good Gondor welcomed" parsed with
+   * "welcomed" as a conjunct of the first noun and the last noun as its
+   * own subject: the nouns are one list, the verb's subject, and the verb
+   * takes the first noun's place. */
+  for (int v = 0; v < n; v++) {
+    int nn = t->head[v];
+    if (nn < 0 || nn > v || t->rel[v] != DYAD__R_CONJ || !t->is_verb[v] ||
+        !(eq(t->tok[nn].upos, "PROPN") || eq(t->tok[nn].upos, "NOUN")))
+      continue;
+    int cc = -1, z = -1, other = 0;
+    for (int i = nn + 1; i < v; i++) {
+      if (t->head[i] != v) continue;
+      if (t->rel[i] == DYAD__R_CC && cc < 0 && z < 0) cc = i;
+      else if (t->rel[i] == DYAD__R_NSUBJ && z < 0 &&
+               (eq(t->tok[i].upos, "PROPN") || eq(t->tok[i].upos, "NOUN")))
+        z = i;
+      else if (t->rel[i] != DYAD__R_PUNCT && t->rel[i] != DYAD__R_AUX &&
+               t->rel[i] != DYAD__R_ADVMOD)
+        other = 1;
+    }
+    /* the list must be a list: the first noun has a conjunct before */
+    int listed = 0;
+    for (int i = nn + 1; i < (cc >= 0 ? cc : v); i++)
+      if (t->head[i] == nn && t->rel[i] == DYAD__R_CONJ) listed = 1;
+    if (cc < 0 || z < 0 || other || !listed) continue;
+    int hn = t->head[nn];
+    dyad__rel rn = (dyad__rel)t->rel[nn];
+    t->head[z] = (int16_t)nn;
+    t->rel[z] = DYAD__R_CONJ;
+    t->head[cc] = (int16_t)z;
+    t->head[nn] = (int16_t)v;
+    t->rel[nn] = DYAD__R_NSUBJ;
+    if (hn > v && rn == DYAD__R_NSUBJ) {
+      /* the noun was the subject of a verb after the clause ("..., the
+       * agency said"): the clause is the sentence, that verb a comment on
+       * it, as UD reads a closing attribution */
+      t->head[v] = t->head[hn];
+      t->rel[v] = t->rel[hn];
+      t->head[hn] = (int16_t)v;
+      t->rel[hn] = DYAD__R_PARATAXIS;
+    } else {
+      t->head[v] = (int16_t)hn;
+      t->rel[v] = (uint8_t)(hn < 0 ? DYAD__R_ROOT
+                            : rn == DYAD__R_NSUBJ || rn == DYAD__R_NSUBJ_PASS ? DYAD__R_CCOMP : rn);
+    }
+  }
   /* "Gollum in recent days did allow" parsed with "days" as the subject
    * and "Gollum" as a subject of "days": a phrase with a preposition is no
    * subject; the name before it that the parser hung on it is. */
