@@ -24,4 +24,19 @@ ev=$(echo '{"id":"a","date":"2023-04-25","text":"Turkey condemned Syria, a Turki
      "$dyad" code --quiet --format tsv --config tests/fixtures/coder/coder.ini 2>/dev/null |
      cut -f2-4 | sort | tr '\t' ' ' | tr '\n' ';')
 [ "$ev" = "TUR SYR 111;" ] || { echo "FAIL: code without --lone-events gave '$ev'"; status=1; }
+# --set-aside: the listed record is still coded and marked, the second
+# summary counts the others, an id the file lacks is reported, and --min
+# applies to the others (2 of 2 here, so --min 100 holds).
+out=$("$dyad" validate --parse own --set-aside tests/fixtures/coder/validate-aside.txt --min 100 \
+      tests/fixtures/coder/validate.xml 2>&1)
+rc=$?
+echo "$out"
+echo "$out" | grep -q "^PASS DYAD_02 (set aside)\$" || { echo "FAIL: DYAD_02 not marked set aside"; status=1; }
+echo "$out" | grep -q "^PASS DYAD_01\$" || { echo "FAIL: DYAD_01 marked"; status=1; }
+echo "$out" | grep -q "1 records set aside (tests/fixtures/coder/validate-aside.txt), 1 of them exact; the other 2: 2 exact (100.0%)" ||
+  { echo "FAIL: set-aside summary"; status=1; }
+echo "$out" | grep -q "validate-aside.txt:3: warning: no record 'DYAD_99'" || { echo "FAIL: unknown id not reported"; status=1; }
+[ $rc -eq 0 ] || { echo "FAIL: --set-aside exit status $rc"; status=1; }
+"$dyad" validate --set-aside /nonexistent/list tests/fixtures/coder/validate.xml > /dev/null 2>&1
+[ $? -eq 2 ] || { echo "FAIL: an unreadable --set-aside list is not a usage error"; status=1; }
 exit $status
