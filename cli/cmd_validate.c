@@ -38,19 +38,21 @@ static const char help[] =
     "\n";
 
 /* The ids of --set-aside FILE: the first word of each line that is not
- * blank or a comment. */
+ * blank or a comment, with its line, and whether the file has the record. */
 typedef struct {
-  char **id;
-  unsigned *line;
-  unsigned char *seen;
+  char *id;
+  unsigned line;
+  int seen;
+} aside_entry;
+
+typedef struct {
+  aside_entry *e;
   size_t n;
 } aside_list;
 
 static void aside_free(aside_list *l) {
-  for (size_t i = 0; i < l->n; i++) free(l->id[i]);
-  free(l->id);
-  free(l->line);
-  free(l->seen);
+  for (size_t i = 0; i < l->n; i++) free(l->e[i].id);
+  free(l->e);
   memset(l, 0, sizeof *l);
 }
 
@@ -67,14 +69,10 @@ static int aside_load(const char *path, aside_list *l) {
     char *p = buf + strspn(buf, " \t");
     size_t k = strcspn(p, " \t\r\n#");
     if (!k) continue;
-    char **id = realloc(l->id, (l->n + 1) * sizeof *id);
-    if (id) l->id = id;
-    unsigned *ln = realloc(l->line, (l->n + 1) * sizeof *ln);
-    if (ln) l->line = ln;
-    unsigned char *seen = realloc(l->seen, l->n + 1);
-    if (seen) l->seen = seen;
+    aside_entry *e = realloc(l->e, (l->n + 1) * sizeof *e);
     char *dup = malloc(k + 1);
-    if (!id || !ln || !seen || !dup) {
+    if (e) l->e = e;
+    if (!e || !dup) {
       free(dup);
       fclose(f);
       fprintf(stderr, "dyad validate: out of memory\n");
@@ -82,9 +80,7 @@ static int aside_load(const char *path, aside_list *l) {
     }
     memcpy(dup, p, k);
     dup[k] = '\0';
-    l->id[l->n] = dup;
-    l->line[l->n] = lineno;
-    l->seen[l->n++] = 0;
+    l->e[l->n++] = (aside_entry){dup, lineno, 0};
   }
   fclose(f);
   return 0;
@@ -92,7 +88,7 @@ static int aside_load(const char *path, aside_list *l) {
 
 static int aside_has(aside_list *l, const char *id) {
   for (size_t i = 0; i < l->n; i++)
-    if (!strcmp(l->id[i], id)) return l->seen[i] = 1;
+    if (!strcmp(l->e[i].id, id)) return l->e[i].seen = 1;
   return 0;
 }
 
@@ -274,9 +270,9 @@ int cmd_validate(int argc, char **argv) {
          records, exact, rate, missing, expected_total, extra);
   if (aside_path) {
     for (size_t k = 0; k < aside.n; k++)
-      if (!aside.seen[k])
-        fprintf(stderr, "%s:%u: warning: no record '%s' in %s\n", aside_path, aside.line[k],
-                aside.id[k], file);
+      if (!aside.e[k].seen)
+        fprintf(stderr, "%s:%u: warning: no record '%s' in %s\n", aside_path, aside.e[k].line,
+                aside.e[k].id, file);
     size_t rest = records - aside_records, rest_exact = exact - aside_exact;
     rate = rest ? 100.0 * (double)rest_exact / (double)rest : 0.0;
     printf("dyad validate: %zu records set aside (%s), %zu of them exact; the other %zu: "

@@ -1262,7 +1262,7 @@ void dyad_coder_names(void *coder, const dyad_sentence *s, unsigned char *names)
    * about" in a sentence with a verb of its own. */
   for (size_t e = 1; e < s->ntokens; e++) {
     const dyad_token *k = &s->tokens[e];
-    const char *f = k->fold && strcmp(k->fold, "_") ? k->fold : k->form;
+    const char *f = dyad__tok_fold(k);
     size_t fl = strlen(f);
     if (names[e] || !(k->form[0] >= 'a' && k->form[0] <= 'z') ||
         (fl > 1 && f[fl - 1] == 's') || (fl > 3 && !strcmp(f + fl - 3, "ing")))

@@ -14,6 +14,14 @@ static int word_eq(const char *s, const char *w) {
   return *s == '\0' && *w == '\0';
 }
 
+const char *dyad__tok_fold(const dyad_token *k) {
+  return k->fold && strcmp(k->fold, "_") ? k->fold : k->form;
+}
+
+static int nominal(const dyad_token *k) {
+  return eq(k->upos, "PROPN") || eq(k->upos, "NOUN");
+}
+
 int dyad__tok_is(const dyad_token *k, const char *word) {
   return word_eq(k->form, word) || word_eq(k->lemma, word) ||
          (k->fold && word_eq(k->fold, word));
@@ -216,13 +224,13 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
    * not an argument of the verb. */
   for (int p = 0; p < n; p++) {
     int v = t->head[p], mark = -1;
-    if (v < 0 || !(eq(t->tok[p].upos, "PROPN") || eq(t->tok[p].upos, "NOUN"))) continue;
+    if (v < 0 || !nominal(&t->tok[p])) continue;
     for (int i = p + 1; i < n && mark < 0; i++)
       if (t->head[i] == p && eq(t->tok[i].xpos, "POS")) mark = i;
     if (mark < 0) continue;
     int b = -1;
     for (int i = mark + 1; i < n && b < 0; i++) {
-      if (t->head[i] == v && (eq(t->tok[i].upos, "NOUN") || eq(t->tok[i].upos, "PROPN"))) b = i;
+      if (t->head[i] == v && nominal(&t->tok[i])) b = i;
       else if (t->head[i] != v && (t->head[i] <= mark || t->head[i] > i + 8)) break;
     }
     if (b < 0 || t->rel[b] != t->rel[p]) continue;
@@ -266,7 +274,7 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
         has_obj = 1;
       if (t->head[i] == p && (t->rel[i] == DYAD__R_OBL || t->rel[i] == DYAD__R_OBJ) &&
           noun < 0 && i > p &&
-          (eq(t->tok[i].upos, "NOUN") || eq(t->tok[i].upos, "PROPN")))
+          nominal(&t->tok[i]))
         noun = i;
     }
     if (noun < 0 || has_obj) continue;
@@ -367,14 +375,14 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
   for (int v = 0; v < n; v++) {
     int nn = t->head[v];
     if (nn < 0 || nn > v || t->rel[v] != DYAD__R_CONJ || !t->is_verb[v] ||
-        !(eq(t->tok[nn].upos, "PROPN") || eq(t->tok[nn].upos, "NOUN")))
+        !nominal(&t->tok[nn]))
       continue;
     int cc = -1, z = -1, other = 0;
     for (int i = nn + 1; i < v; i++) {
       if (t->head[i] != v) continue;
       if (t->rel[i] == DYAD__R_CC && cc < 0 && z < 0) cc = i;
       else if (t->rel[i] == DYAD__R_NSUBJ && z < 0 &&
-               (eq(t->tok[i].upos, "PROPN") || eq(t->tok[i].upos, "NOUN")))
+               nominal(&t->tok[i]))
         z = i;
       else if (t->rel[i] != DYAD__R_PUNCT && t->rel[i] != DYAD__R_AUX &&
                t->rel[i] != DYAD__R_ADVMOD)
@@ -417,7 +425,7 @@ int dyad__tree_build(dyad__tree *t, const dyad_sentence *s, dyad__arena *a) {
       if (t->head[i] != sj) continue;
       if (t->rel[i] == DYAD__R_CASE && eq(t->tok[i].xpos, "IN") && p < 0) p = i;
       if (t->rel[i] == DYAD__R_NSUBJ && c < 0 &&
-          (eq(t->tok[i].upos, "PROPN") || eq(t->tok[i].upos, "NOUN") || eq(t->tok[i].upos, "PRON")))
+          (nominal(&t->tok[i]) || eq(t->tok[i].upos, "PRON")))
         c = i;
     }
     if (p < 0 || c < 0 || c > p) continue;
@@ -621,7 +629,7 @@ int dyad__verb_form_of(const dyad_token *k, const char *base) {
   if (dyad__tok_is(k, base)) return 1;
   /* the lemmatizer may miss a rare verb ("blamed" -> "blam"): the form is
    * the base's stem plus a regular ending */
-  const char *f = k->fold && strcmp(k->fold, "_") ? k->fold : k->form;
+  const char *f = dyad__tok_fold(k);
   size_t bl = strlen(base);
   if (bl > 1 && base[bl - 1] == 'e') bl--;
   if (strncmp(f, base, bl)) return 0;

@@ -113,6 +113,8 @@ int dyad__infinitive_clause(const dyad__tree *t, int c);
 int dyad__infinitive_mark(const dyad__tree *t, int c);
 /* 1 if the token's fold/lemma equals word (lower case). */
 int dyad__tok_is(const dyad_token *k, const char *word);
+/* The token's case-folded text, or its form where the parse gave no fold. */
+const char *dyad__tok_fold(const dyad_token *k);
 
 #define DYAD__FOR_CHILDREN(t, h, c) \
   for (int c = (t)->first_child[h]; c >= 0; c = (t)->next_sibling[c])

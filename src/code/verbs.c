@@ -40,7 +40,7 @@ static int word_ids(dyad__sent *x) {
   if (!x->wid_fold || !x->wid_lemma) return -1;
   for (int i = 0; i < n; i++) {
     const dyad_token *k = &x->s->tokens[i];
-    const char *f = k->fold && strcmp(k->fold, "_") ? k->fold : k->form;
+    const char *f = dyad__tok_fold(k);
     x->wid_fold[i] = fold_id(x->dict, f);
     x->wid_lemma[i] = fold_id(x->dict, k->lemma);
   }
@@ -205,7 +205,7 @@ static int match_before_verb(dyad__sent *x, const dyad__pattern_elem **ws, int n
  * lemmatizers still take back to "depart" (PETRARCH-2 matches only the
  * forms it generates from the dictionary). */
 static int s_form_fits(const dyad_token *k) {
-  const char *f = k->fold && strcmp(k->fold, "_") ? k->fold : k->form;
+  const char *f = dyad__tok_fold(k);
   const char *l = k->lemma;
   size_t fl = strlen(f), ll = l ? strlen(l) : 0;
   if (ll < 2 || fl < 3 || f[fl - 1] != 's' || fl <= ll || strncasecmp(f, l, ll - 1))
